@@ -1,0 +1,21 @@
+package org.statestore;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.statestore.migrate.UnitState;
+import org.statestore.migrate.UnitStatus;
+import org.statestore.migrate.Version;
+
+/** The state of every known unit against one database, oldest version first. */
+public record InfoReport(String target, String serverVersion, String database, Optional<Version> current,
+                         List<UnitStatus> units) {
+
+    public InfoReport {
+        units = List.copyOf(units);
+    }
+
+    public long count(UnitState state) {
+        return units.stream().filter(u -> u.state() == state).count();
+    }
+}

@@ -1,0 +1,80 @@
+package org.statestore;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.statestore.history.HistoryChain;
+import org.statestore.migrate.MigrationRunner;
+import org.statestore.migrate.Plan;
+import org.statestore.migrate.Unit;
+import org.statestore.migrate.UnitCatalog;
+import org.statestore.migrate.UpResult;
+import org.statestore.migrate.Version;
+import org.statestore.neo4j.Neo4jTarget;
+import org.statestore.neo4j.TargetConnector;
+
+/**
+ * The engine's facade: one open database and one set of units.
+ *
+ * <pre>{@code
+ * try (Statestore store = Statestore.open(StatestoreConfig.builder()
+ *         .connection(ConnectionSettings.remote(URI.create("bolt://localhost:7687"), "neo4j", Secret.of(pw)))
+ *         .build())) {
+ *     UpResult result = store.migrateUp(Optional.empty());
+ * }
+ * }</pre>
+ *
+ * <p>Units are read before the database is contacted, so a malformed unit fails fast
+ * ({@link org.statestore.migrate.UnitDiscoveryException}); connection problems throw
+ * {@link org.statestore.neo4j.ConnectionException}. Everything else comes back as a result value.
+ */
+public final class Statestore implements AutoCloseable {
+
+    private final StatestoreConfig config;
+    private final List<Unit> units;
+    private final Neo4jTarget target;
+    private final HistoryChain history;
+
+    private Statestore(StatestoreConfig config, List<Unit> units, Neo4jTarget target) {
+        this.config = config;
+        this.units = units;
+        this.target = target;
+        this.history = new HistoryChain(target.driver(), target.sessionConfig());
+    }
+
+    /** Reads the units, then connects (or starts the embedded store). */
+    public static Statestore open(StatestoreConfig config) {
+        List<Unit> units = new UnitCatalog(config.classLoader()).load(config.locations(), config.javaUnits());
+        Neo4jTarget target = new TargetConnector(config.log()).open(config.connection());
+        config.log().accept("target: " + target.description());
+        return new Statestore(config, units, target);
+    }
+
+    /** Applies every pending unit up to {@code target} (all when empty). */
+    public UpResult migrateUp(Optional<Version> targetVersion) {
+        return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
+                config.log()).up(units, targetVersion);
+    }
+
+    /** The state of every unit, read without writing anything. */
+    public InfoReport info() {
+        Plan plan = Plan.of(units, history.read(), Optional.empty());
+        return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
+                plan.statuses());
+    }
+
+    /** The units this engine knows, in version order. */
+    public List<Unit> units() {
+        return units;
+    }
+
+    /** The open database, for commands that work on it beyond migrations. */
+    public Neo4jTarget target() {
+        return target;
+    }
+
+    @Override
+    public void close() {
+        target.close();
+    }
+}

@@ -1,0 +1,111 @@
+package org.statestore;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.statestore.migrate.JavaMigration;
+import org.statestore.migrate.Location;
+import org.statestore.neo4j.ConnectionSettings;
+
+/**
+ * Everything a {@link Statestore} needs: where the database is, where units come from, who is
+ * recorded as installing them, and where progress lines go. Build one with {@link #builder()}.
+ */
+public record StatestoreConfig(ConnectionSettings connection, List<Location> locations, List<JavaMigration> javaUnits,
+                               ClassLoader classLoader, String installedBy, Consumer<String> log) {
+
+    public StatestoreConfig {
+        Objects.requireNonNull(connection, "connection");
+        locations = List.copyOf(locations);
+        javaUnits = List.copyOf(javaUnits);
+        Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(installedBy, "installedBy");
+        Objects.requireNonNull(log, "log");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link StatestoreConfig}; by default the embedded store in {@code ./statestore-data} and the bundled units. */
+    public static final class Builder {
+
+        private ConnectionSettings connection = ConnectionSettings.embedded(ConnectionSettings.DEFAULT_DATA_DIR);
+        private boolean bundled = true;
+        private final List<Path> directories = new ArrayList<>();
+        private final List<JavaMigration> javaUnits = new ArrayList<>();
+        private ClassLoader classLoader = StatestoreConfig.class.getClassLoader();
+        private String installedBy = defaultInstaller();
+        private Consumer<String> log = line -> { };
+
+        private Builder() {
+        }
+
+        public Builder connection(ConnectionSettings connection) {
+            this.connection = connection;
+            return this;
+        }
+
+        /** Whether the units shipped on the class path take part (default yes). */
+        public Builder bundledUnits(boolean include) {
+            this.bundled = include;
+            return this;
+        }
+
+        /** Adds a directory of {@code V<version>__<Description>.cypher} files. */
+        public Builder location(Path directory) {
+            directories.add(directory);
+            return this;
+        }
+
+        /** Adds a Java unit instance directly (for applications that do not use ServiceLoader). */
+        public Builder javaUnit(JavaMigration unit) {
+            javaUnits.add(unit);
+            return this;
+        }
+
+        /** The loader bundled units and ServiceLoader-registered Java units are found with. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        public Builder installedBy(String who) {
+            this.installedBy = who;
+            return this;
+        }
+
+        /** Where progress lines go; default nowhere. */
+        public Builder log(Consumer<String> log) {
+            this.log = log;
+            return this;
+        }
+
+        public StatestoreConfig build() {
+            List<Location> locations = new ArrayList<>();
+            if (bundled) {
+                locations.add(Location.bundled());
+            }
+            directories.forEach(d -> locations.add(Location.directory(d)));
+            return new StatestoreConfig(connection, locations, javaUnits, classLoader, installedBy, log);
+        }
+    }
+
+    private static String defaultInstaller() {
+        String user = System.getProperty("user.name", "unknown");
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "unknown-host";
+            }
+        }
+        return user + "@" + host;
+    }
+}

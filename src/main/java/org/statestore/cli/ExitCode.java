@@ -1,0 +1,42 @@
+package org.statestore.cli;
+
+/** The documented exit codes; one per kind of outcome so scripts and orchestrators can tell them apart. */
+public enum ExitCode {
+    OK(0, "success, including \"nothing to do\""),
+    INTERNAL(1, "unexpected internal error (a bug: please report it)"),
+    USAGE(2, "bad flags or arguments"),
+    UNREACHABLE(3, "cannot connect to the database (deadline passed, or the database does not exist)"),
+    AUTHENTICATION(4, "authentication or authorisation failed"),
+    LOCK_TIMEOUT(5, "the migration lock was not acquired in time"),
+    VALIDATION(6, "validation failed: malformed or duplicate units, checksum mismatch"),
+    UNIT_FAILED(7, "a unit failed, or an earlier failed unit blocks the run"),
+    PENDING(8, "units are pending (migrate status --check)"),
+    INTERRUPTED(130, "interrupted (SIGINT)"),
+    TERMINATED(143, "terminated (SIGTERM)");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The table printed at the end of {@code --help}. */
+    static String[] helpTable() {
+        ExitCode[] all = values();
+        String[] lines = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            lines[i] = String.format("%3d:%s", all[i].code, all[i].meaning);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,25 @@
+package org.statestore.cli;
+
+import org.statestore.cypher.ScriptSyntaxException;
+import org.statestore.migrate.UnitDiscoveryException;
+import org.statestore.neo4j.ConnectionException;
+
+/** An exception turned into what the user sees: an exit code and one line of text. */
+record Failure(ExitCode exitCode, String message) {
+
+    static Failure of(Throwable e) {
+        if (e instanceof UsageException) {
+            return new Failure(ExitCode.USAGE, e.getMessage());
+        }
+        if (e instanceof ConnectionException c) {
+            ExitCode code = c.kind() == ConnectionException.Kind.AUTHENTICATION
+                    ? ExitCode.AUTHENTICATION : ExitCode.UNREACHABLE;
+            return new Failure(code, c.getMessage());
+        }
+        if (e instanceof UnitDiscoveryException || e instanceof ScriptSyntaxException) {
+            return new Failure(ExitCode.VALIDATION, e.getMessage());
+        }
+        String m = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return new Failure(ExitCode.INTERNAL, "internal error: " + e.getClass().getName() + m);
+    }
+}

@@ -1,0 +1,91 @@
+package org.statestore.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Entry point: parses the command line, runs the command, maps its outcome to an exit code and exits. */
+public final class Main {
+
+    private final Console console;
+
+    public Main(Console console) {
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        Console console = new Console(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, System.getenv());
+        int code = new Main(console).run(args);
+        // Exit explicitly: the embedded server's Bolt threads can linger after shutdown.
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; never throws, never exits. */
+    public int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    /** The command tree, wired to this console; also used to check command lines in tests and manifests. */
+    public CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new StatestoreCommand(), new ConsoleFactory(console));
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        cli.setParameterExceptionHandler(this::onBadUsage);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> onFailure(e, commandLine));
+        cli.getCommandSpec().usageMessage().footer(exitCodeFooter(cli.getCommandSpec()));
+        return cli;
+    }
+
+    private int onBadUsage(ParameterException e, String[] args) {
+        String where = e.getCommandLine().getCommandSpec().qualifiedName();
+        console.err().println("statestore: " + e.getMessage() + " (see '" + where + " --help')");
+        console.err().flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private int onFailure(Exception e, CommandLine commandLine) {
+        Failure failure = Failure.of(e);
+        if (failure.exitCode() == ExitCode.INTERNAL && console.env("STATESTORE_DEBUG").isPresent()) {
+            e.printStackTrace(console.err());
+        }
+        Object command = commandLine.getCommand();
+        if (command instanceof Reporting r && r.json()) {
+            JsonOutput.print(console.out(), JsonOutput.envelope(r.commandName(), failure.exitCode(), failure.message()));
+        }
+        console.log(failure.message());
+        return failure.exitCode().code();
+    }
+
+    private static String[] exitCodeFooter(CommandSpec spec) {
+        String[] footer = spec.usageMessage().footer();
+        String[] table = ExitCode.helpTable();
+        String[] all = new String[footer.length + table.length];
+        System.arraycopy(footer, 0, all, 0, footer.length);
+        for (int i = 0; i < table.length; i++) {
+            String[] parts = table[i].split(":", 2);
+            all[footer.length + i] = "  " + parts[0] + "  " + parts[1];
+        }
+        return all;
+    }
+
+    /** Builds commands, handing the console to those that take one. */
+    private record ConsoleFactory(Console console) implements IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> c : type.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Console.class) {
+                    c.setAccessible(true);
+                    return type.cast(c.newInstance(console));
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.statestore.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.statestore.Statestore;
+import org.statestore.StatestoreConfig;
+import org.statestore.migrate.AppliedUnit;
+import org.statestore.migrate.UpResult;
+import org.statestore.migrate.Version;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code statestore migrate up}: applies pending units in version order. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Apply every pending unit in version order, recording each run in the database's history chain.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  statestore migrate up",
+                "  NEO4J_URL=bolt://db:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore migrate up --target 0.4.0",
+                "  statestore migrate up --no-bundled --location ./units --output json"})
+final class MigrateUpCommand implements Callable<Integer>, Reporting {
+
+    private final Console console;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    UnitOptions units;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0).")
+    String target;
+
+    MigrateUpCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Version> targetVersion = Optional.ofNullable(target).map(MigrateUpCommand::parseVersion);
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+                .connection(connection.settings(console))
+                .log(console::log)
+                .build();
+        try (Statestore store = Statestore.open(config)) {
+            return report(store.migrateUp(targetVersion)).code();
+        }
+    }
+
+    static Version parseVersion(String text) {
+        try {
+            return Version.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--target: " + e.getMessage());
+        }
+    }
+
+    private ExitCode report(UpResult result) {
+        ExitCode code;
+        String error = null;
+        Optional<Version> current = Optional.empty();
+        if (result instanceof UpResult.Applied a) {
+            code = ExitCode.OK;
+            current = a.current();
+        } else if (result instanceof UpResult.UpToDate u) {
+            code = ExitCode.OK;
+            current = u.current();
+        } else if (result instanceof UpResult.UnitFailed f) {
+            code = ExitCode.UNIT_FAILED;
+            error = "unit " + f.failed().version() + " (" + f.failed().source() + ") failed"
+                    + (f.error().statementIndex() > 0 ? " at statement " + f.error().statementIndex() : "")
+                    + ": " + f.error().message() + " [" + f.error().code() + "]";
+        } else {
+            UpResult.Blocked b = (UpResult.Blocked) result;
+            code = ExitCode.UNIT_FAILED;
+            String last = b.blocker().recorded().flatMap(e -> e.error()).map(e -> " (last error: " + e.message() + ")")
+                    .orElse("");
+            error = "unit " + b.blocker().version() + " failed in an earlier run and is unchanged, so nothing was "
+                    + "applied; ship a fixed unit (a changed checksum is retried)" + last;
+        }
+        if (output.json()) {
+            Map<String, Object> doc = JsonOutput.envelope(commandName(), code, error);
+            List<Map<String, Object>> applied = new ArrayList<>();
+            for (AppliedUnit u : result.applied()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("version", u.version().text());
+                m.put("description", u.description());
+                m.put("type", u.type().name());
+                m.put("checksum", u.checksum());
+                m.put("transactionMode", u.mode().label());
+                m.put("executionTimeMs", u.elapsed().toMillis());
+                applied.add(m);
+            }
+            doc.put("applied", applied);
+            doc.put("current", current.map(Version::text).orElse(null));
+            JsonOutput.print(console.out(), doc);
+        } else {
+            for (AppliedUnit u : result.applied()) {
+                console.out().printf("applied %s %s (%s, %d ms)%n", u.version(), u.description(), u.mode().label(),
+                        u.elapsed().toMillis());
+            }
+            if (code == ExitCode.OK) {
+                String at = current.map(v -> "database is at version " + v).orElse("database has no applied unit");
+                console.out().println(result.applied().isEmpty() ? "nothing to do: " + at : at);
+            }
+            console.out().flush();
+            if (error != null) {
+                console.log(error);
+            }
+        }
+        return code;
+    }
+
+    @Override
+    public String commandName() {
+        return "migrate up";
+    }
+
+    @Override
+    public boolean json() {
+        return output != null && output.json();
+    }
+}

@@ -1,0 +1,28 @@
+package org.statestore.cli;
+
+import org.statestore.neo4j.EmbeddedServer;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code --version}: the tool, the driver and the embedded Neo4j. */
+final class VersionInfo implements IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {
+            "statestore " + toolVersion(),
+            "neo4j-java-driver " + packageVersion(org.neo4j.driver.Driver.class),
+            "embedded Neo4j " + EmbeddedServer.neo4jVersion(),
+            "Java " + System.getProperty("java.version"),
+        };
+    }
+
+    static String toolVersion() {
+        return packageVersion(VersionInfo.class);
+    }
+
+    private static String packageVersion(Class<?> type) {
+        String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+}

@@ -1,0 +1,149 @@
+package org.statestore.history;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/** Reads and writes the history chain of one database. */
+public final class HistoryChain {
+
+    public static final String ROOT_LABEL = "__StatestoreHistory";
+    public static final String ENTRY_LABEL = "__StatestoreEntry";
+
+    private static final String READ = """
+            MATCH (r:__StatestoreHistory)-[:NEXT*]->(e:__StatestoreEntry)
+            RETURN elementId(e) AS id, e AS entry
+            ORDER BY e.seq""";
+
+    private static final String ENSURE_ROOT = """
+            MERGE (r:__StatestoreHistory)
+            ON CREATE SET r.created_on = datetime.realtime(), r.last_seq = 0""";
+
+    // Setting last_seq first takes the root's write lock, so concurrent appends queue up here.
+    private static final String APPEND = """
+            MATCH (r:__StatestoreHistory)
+            SET r.last_seq = coalesce(r.last_seq, 0) + 1
+            WITH r
+            OPTIONAL MATCH (r)-[h:HEAD]->(tail:__StatestoreEntry)
+            WITH r, h, coalesce(tail, r) AS prev
+            CREATE (prev)-[:NEXT]->(e:__StatestoreEntry)
+            SET e = $props, e.seq = r.last_seq, e.installed_on = datetime.realtime(), e.state = 'running'
+            DELETE h
+            CREATE (r)-[:HEAD]->(e)
+            RETURN elementId(e) AS id, e AS entry""";
+
+    private static final String FINISH = """
+            MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
+            SET e.state = $state, e.execution_time_ms = $ms, e.statements_done = $done,
+                e.error_code = $code, e.error_message = $message, e.failed_statement = $failed
+            RETURN elementId(e) AS id, e AS entry""";
+
+    private static final String PROGRESS = """
+            MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
+            SET e.statements_done = $done""";
+
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+
+    public HistoryChain(Driver driver, SessionConfig sessionConfig) {
+        this.driver = driver;
+        this.sessionConfig = sessionConfig;
+    }
+
+    /** Every entry, oldest first, in one query. Empty when the database has no chain. */
+    public List<HistoryEntry> read() {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeRead(tx -> tx.run(READ).list(r -> toEntry(r.get("id").asString(), r.get("entry"))));
+        }
+    }
+
+    /** Appends an entry in state {@code running} before the unit's work starts. */
+    public HistoryEntry begin(NewEntry entry) {
+        try (Session session = driver.session(sessionConfig)) {
+            session.executeWriteWithoutResult(tx -> tx.run(ENSURE_ROOT).consume());
+            return session.executeWrite(tx -> {
+                var r = tx.run(APPEND, Map.of("props", properties(entry))).single();
+                return toEntry(r.get("id").asString(), r.get("entry"));
+            });
+        }
+    }
+
+    /** Records progress of an auto-commit unit: how many statements have completed. */
+    public void progress(String id, int statementsDone) {
+        try (Session session = driver.session(sessionConfig)) {
+            session.executeWriteWithoutResult(tx -> tx.run(PROGRESS, Map.of("id", id, "done", statementsDone)).consume());
+        }
+    }
+
+    /** Marks the entry successful in its own transaction. */
+    public HistoryEntry succeed(String id, Duration elapsed, int statementsDone) {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> succeed(tx, id, elapsed, statementsDone));
+        }
+    }
+
+    /** Marks the entry successful inside the caller's transaction, so work and record commit together. */
+    public HistoryEntry succeed(TransactionContext tx, String id, Duration elapsed, int statementsDone) {
+        return finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
+    }
+
+    /** Marks the entry failed, with the error, in its own transaction. */
+    public HistoryEntry fail(String id, Duration elapsed, int statementsDone, EntryError error) {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> finish(tx, id, EntryState.FAILED, elapsed, statementsDone, error));
+        }
+    }
+
+    private static HistoryEntry finish(TransactionContext tx, String id, EntryState state, Duration elapsed,
+                                       int statementsDone, EntryError error) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("state", state.label());
+        p.put("ms", elapsed.toMillis());
+        p.put("done", statementsDone);
+        p.put("code", error == null ? null : error.code());
+        p.put("message", error == null ? null : error.message());
+        p.put("failed", error == null ? null : error.statementIndex());
+        var r = tx.run(FINISH, p).single();
+        return toEntry(r.get("id").asString(), r.get("entry"));
+    }
+
+    private static Map<String, Object> properties(NewEntry e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("version", e.version());
+        p.put("description", e.description());
+        p.put("type", e.type());
+        p.put("checksum", e.checksum());
+        p.put("source", e.source());
+        p.put("installed_by", e.installedBy());
+        p.put("rollback_note", e.rollbackNote());
+        p.put("transaction_mode", e.transactionMode());
+        p.put("statements_done", 0);
+        return p;
+    }
+
+    private static HistoryEntry toEntry(String id, Value node) {
+        Optional<EntryError> error = node.get("error_code").isNull() ? Optional.empty()
+                : Optional.of(new EntryError(node.get("error_code").asString(),
+                node.get("error_message").asString(""), node.get("failed_statement").asInt(0)));
+        ZonedDateTime on = node.get("installed_on").asZonedDateTime();
+        Optional<Duration> time = node.get("execution_time_ms").isNull() ? Optional.empty()
+                : Optional.of(Duration.ofMillis(node.get("execution_time_ms").asLong()));
+        return new HistoryEntry(id, node.get("seq").asLong(), node.get("version").asString(),
+                node.get("description").asString(""), node.get("type").asString(""),
+                node.get("checksum").asString(""), node.get("source").asString(""),
+                node.get("installed_by").asString(""), on, time,
+                EntryState.valueOf(node.get("state").asString().toUpperCase(java.util.Locale.ROOT)),
+                node.get("rollback_note").asString(""), node.get("transaction_mode").asString(""),
+                node.get("statements_done").asInt(0), error);
+    }
+}

@@ -1,0 +1,20 @@
+package org.statestore.history;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+/**
+ * One recorded run of a unit, as stored in the chain.
+ *
+ * @param id              the node's element id, valid for updates within this run of statestore
+ * @param seq             the position in the chain, from 1
+ * @param installedOn     when the run began (server clock, UTC)
+ * @param executionTime   how long the run took; empty while running
+ * @param statementsDone  how many statements completed (auto-commit units record each one)
+ */
+public record HistoryEntry(String id, long seq, String version, String description, String type, String checksum,
+                           String source, String installedBy, ZonedDateTime installedOn,
+                           Optional<Duration> executionTime, EntryState state, String rollbackNote,
+                           String transactionMode, int statementsDone, Optional<EntryError> error) {
+}

@@ -1,0 +1,19 @@
+package org.statestore.history;
+
+import java.util.Objects;
+
+/** What is known of a unit run before it starts; the chain adds sequence, time and state. */
+public record NewEntry(String version, String description, String type, String checksum, String source,
+                       String installedBy, String rollbackNote, String transactionMode) {
+
+    public NewEntry {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(checksum, "checksum");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(installedBy, "installedBy");
+        Objects.requireNonNull(rollbackNote, "rollbackNote");
+        Objects.requireNonNull(transactionMode, "transactionMode");
+    }
+}

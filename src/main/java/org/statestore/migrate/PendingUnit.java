@@ -1,0 +1,18 @@
+package org.statestore.migrate;
+
+import java.util.Optional;
+
+import org.statestore.history.HistoryEntry;
+
+/** A unit the runner will apply, with the run it replaces when it is a retry. */
+public record PendingUnit(Unit unit, Optional<HistoryEntry> previousRun) {
+
+    /** Why the unit runs: first time, after a failure with a changed unit, or after an interrupted run. */
+    public String reason() {
+        return previousRun.map(e -> switch (e.state()) {
+            case FAILED -> "retry of a failed run with a changed unit";
+            case RUNNING -> "rerun of an interrupted run";
+            case SUCCESS -> "rerun";
+        }).orElse("new");
+    }
+}

@@ -1,0 +1,23 @@
+package org.statestore.migrate;
+
+import java.util.Locale;
+
+/** Where a unit stands against one database, as {@code migrate info} shows it. */
+public enum UnitState {
+    /** Known locally, not applied. */
+    PENDING,
+    /** Its newest run began and has not finished (in progress, or cut off). */
+    RUNNING,
+    SUCCESS,
+    /** Its newest run failed; it blocks later units until fixed. */
+    FAILED,
+    /** Recorded as applied but no longer shipped locally. */
+    MISSING,
+    /** Pending, but beyond the {@code --target} version. */
+    ABOVE_TARGET;
+
+    /** The lower-case, hyphenated name used in tables and JSON. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
