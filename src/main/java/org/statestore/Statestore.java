@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.statestore.history.HistoryChain;
+import org.statestore.history.HistoryEntry;
+import org.statestore.migrate.Baseline;
+import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.MigrationRunner;
 import org.statestore.migrate.Plan;
 import org.statestore.migrate.Unit;
@@ -33,27 +36,49 @@ public final class Statestore implements AutoCloseable {
     private final StatestoreConfig config;
     private final List<Unit> units;
     private final Neo4jTarget target;
+    private final List<ShapeDetector> detectors;
     private final HistoryChain history;
 
-    private Statestore(StatestoreConfig config, List<Unit> units, Neo4jTarget target) {
+    private Statestore(StatestoreConfig config, List<Unit> units, List<ShapeDetector> detectors, Neo4jTarget target) {
         this.config = config;
         this.units = units;
+        this.detectors = detectors;
         this.target = target;
         this.history = new HistoryChain(target.driver(), target.sessionConfig());
     }
 
     /** Reads the units, then connects (or starts the embedded store). */
     public static Statestore open(StatestoreConfig config) {
-        List<Unit> units = new UnitCatalog(config.classLoader()).load(config.locations(), config.javaUnits());
+        UnitCatalog catalog = new UnitCatalog(config.classLoader());
+        List<Unit> units = catalog.load(config.locations(), config.javaUnits());
+        List<ShapeDetector> detectors = catalog.detectors(config.locations());
         Neo4jTarget target = new TargetConnector(config.log()).open(config.connection());
         config.log().accept("target: " + target.description());
-        return new Statestore(config, units, target);
+        return new Statestore(config, units, detectors, target);
     }
 
     /** Applies every pending unit up to {@code target} (all when empty). */
     public UpResult migrateUp(Optional<Version> targetVersion) {
+        return runner().up(units, targetVersion);
+    }
+
+    /**
+     * Records that the database already holds everything up to {@code version}, so older units are
+     * skipped. Refused when the database already has a history chain.
+     */
+    public BaselineResult baseline(Version version, String description) {
+        List<HistoryEntry> chain = history.read();
+        if (!chain.isEmpty()) {
+            return new BaselineResult.Refused("the database already has a history chain (" + chain.size()
+                    + " entries); baselining is only for databases statestore has never migrated");
+        }
+        return new BaselineResult.Recorded(runner().recordBaseline(new Baseline(version, description,
+                "set explicitly with migrate baseline")));
+    }
+
+    private MigrationRunner runner() {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
-                config.log()).up(units, targetVersion);
+                config.log(), detectors);
     }
 
     /** The state of every unit, read without writing anything. */

@@ -11,6 +11,9 @@ public enum ExitCode {
     VALIDATION(6, "validation failed: malformed or duplicate units, checksum mismatch"),
     UNIT_FAILED(7, "a unit failed, or an earlier failed unit blocks the run"),
     PENDING(8, "units are pending (migrate status --check)"),
+    EXISTS(9, "the thing to create already exists (e.g. identity add on an existing identity)"),
+    NOT_FOUND(10, "the thing named does not exist (e.g. an unknown identity, a missing file)"),
+    REFUSED(11, "refused to act: confirmation missing (--yes) or the target is not in the required state"),
     INTERRUPTED(130, "interrupted (SIGINT)"),
     TERMINATED(143, "terminated (SIGTERM)");
 

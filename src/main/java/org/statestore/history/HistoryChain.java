@@ -36,7 +36,7 @@ public final class HistoryChain {
             OPTIONAL MATCH (r)-[h:HEAD]->(tail:__StatestoreEntry)
             WITH r, h, coalesce(tail, r) AS prev
             CREATE (prev)-[:NEXT]->(e:__StatestoreEntry)
-            SET e = $props, e.seq = r.last_seq, e.installed_on = datetime.realtime(), e.state = 'running'
+            SET e = $props, e.seq = r.last_seq, e.installed_on = datetime.realtime(), e.state = $state
             DELETE h
             CREATE (r)-[:HEAD]->(e)
             RETURN elementId(e) AS id, e AS entry""";
@@ -68,10 +68,19 @@ public final class HistoryChain {
 
     /** Appends an entry in state {@code running} before the unit's work starts. */
     public HistoryEntry begin(NewEntry entry) {
+        return append(entry, EntryState.RUNNING);
+    }
+
+    /** Appends a {@code baseline} entry: the database already holds everything up to the entry's version. */
+    public HistoryEntry recordBaseline(NewEntry entry) {
+        return append(entry, EntryState.BASELINE);
+    }
+
+    private HistoryEntry append(NewEntry entry, EntryState state) {
         try (Session session = driver.session(sessionConfig)) {
             session.executeWriteWithoutResult(tx -> tx.run(ENSURE_ROOT).consume());
             return session.executeWrite(tx -> {
-                var r = tx.run(APPEND, Map.of("props", properties(entry))).single();
+                var r = tx.run(APPEND, Map.of("props", properties(entry), "state", state.label())).single();
                 return toEntry(r.get("id").asString(), r.get("entry"));
             });
         }

@@ -29,19 +29,31 @@ public final class MigrationRunner {
     private final HistoryChain history;
     private final String installedBy;
     private final Consumer<String> log;
+    private final List<ShapeDetector> detectors;
 
     public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
-                           Consumer<String> log) {
+                           Consumer<String> log, List<ShapeDetector> detectors) {
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.history = history;
         this.installedBy = installedBy;
         this.log = log;
+        this.detectors = List.copyOf(detectors);
     }
 
     /** Reads the chain, plans against {@code units} and applies what is pending up to {@code target}. */
     public UpResult up(List<Unit> units, Optional<Version> target) {
-        Plan plan = Plan.of(units, history.read(), target);
+        List<HistoryEntry> chain = history.read();
+        if (chain.isEmpty()) {
+            Optional<Baseline> detected = detect();
+            if (detected.isPresent()) {
+                Baseline b = detected.get();
+                log.accept("detected " + b.description() + " (" + b.evidence() + "); baselining at " + b.version());
+                recordBaseline(b);
+                chain = history.read();
+            }
+        }
+        Plan plan = Plan.of(units, chain, target);
         if (plan.blocker().isPresent()) {
             return new UpResult.Blocked(plan.blocker().get());
         }
@@ -63,7 +75,7 @@ public final class MigrationRunner {
                     runScript(c, mode, entry, done, started);
                 } else {
                     JavaUnit j = (JavaUnit) unit;
-                    j.migration().apply(new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log));
+                    j.migration().apply(context());
                     history.succeed(entry.id(), elapsedSince(started), 0);
                 }
             } catch (Exception e) {
@@ -78,6 +90,33 @@ public final class MigrationRunner {
             log.accept("applied " + unit.version() + " in " + elapsed.toMillis() + " ms");
         }
         return new UpResult.Applied(applied, current);
+    }
+
+    /** Asks each detector in turn; the first that recognises the database wins. */
+    private Optional<Baseline> detect() {
+        MigrationContext context = context();
+        for (ShapeDetector d : detectors) {
+            try {
+                Optional<Baseline> b = d.detect(context);
+                if (b.isPresent()) {
+                    return b;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("shape detection failed (" + d.getClass().getSimpleName() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Records {@code baseline} as the chain's first entry. */
+    public HistoryEntry recordBaseline(Baseline baseline) {
+        return history.recordBaseline(new NewEntry(baseline.version().text(), baseline.description(), "BASELINE",
+                "", "evidence: " + baseline.evidence(), installedBy, "", "none"));
+    }
+
+    private MigrationContext context() {
+        return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log);
     }
 
     private void runScript(CypherUnit unit, TransactionMode mode, HistoryEntry entry, AtomicInteger done,

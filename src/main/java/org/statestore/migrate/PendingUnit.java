@@ -12,7 +12,7 @@ public record PendingUnit(Unit unit, Optional<HistoryEntry> previousRun) {
         return previousRun.map(e -> switch (e.state()) {
             case FAILED -> "retry of a failed run with a changed unit";
             case RUNNING -> "rerun of an interrupted run";
-            case SUCCESS -> "rerun";
+            case SUCCESS, BASELINE -> "rerun";
         }).orElse("new");
     }
 }

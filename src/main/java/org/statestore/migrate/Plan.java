@@ -34,8 +34,12 @@ public final class Plan {
         Map<Version, Unit> local = new HashMap<>();
         units.forEach(u -> local.put(u.version(), u));
         Map<Version, HistoryEntry> newest = new HashMap<>();
+        Optional<Version> baseline = Optional.empty();
         for (HistoryEntry e : history) {
             newest.merge(parseRecorded(e), e, (a, b) -> a.seq() >= b.seq() ? a : b);
+            if (e.state() == EntryState.BASELINE) {
+                baseline = Optional.of(parseRecorded(e));
+            }
         }
         TreeSet<Version> versions = new TreeSet<>(local.keySet());
         versions.addAll(newest.keySet());
@@ -46,7 +50,8 @@ public final class Plan {
         for (Version v : versions) {
             Optional<Unit> unit = Optional.ofNullable(local.get(v));
             Optional<HistoryEntry> run = Optional.ofNullable(newest.get(v));
-            UnitState state = stateOf(unit, run, target);
+            UnitState state = run.isEmpty() && baseline.isPresent() && v.compareTo(baseline.get()) <= 0
+                    ? UnitState.IGNORED : stateOf(unit, run, target);
             UnitStatus status = new UnitStatus(v, state, unit, run);
             statuses.add(status);
             if (unit.isEmpty() || target.isPresent() && v.compareTo(target.get()) > 0) {
@@ -78,6 +83,7 @@ public final class Plan {
             case SUCCESS -> UnitState.SUCCESS;
             case FAILED -> UnitState.FAILED;
             case RUNNING -> UnitState.RUNNING;
+            case BASELINE -> UnitState.BASELINE;
         };
     }
 
@@ -101,7 +107,8 @@ public final class Plan {
 
     /** The newest successfully applied version. */
     public Optional<Version> current() {
-        return statuses.stream().filter(s -> s.state() == UnitState.SUCCESS || s.state() == UnitState.MISSING)
+        return statuses.stream().filter(s -> s.state() == UnitState.SUCCESS || s.state() == UnitState.MISSING
+                        || s.state() == UnitState.BASELINE)
                 .map(UnitStatus::version).reduce((a, b) -> b);
     }
 }

@@ -78,6 +78,16 @@ public final class UnitCatalog {
         return List.copyOf(units);
     }
 
+    /** The shape detectors registered with ServiceLoader; only bundled locations bring them. */
+    public List<ShapeDetector> detectors(List<Location> locations) {
+        if (locations.stream().noneMatch(l -> l instanceof Location.Bundled)) {
+            return List.of();
+        }
+        List<ShapeDetector> found = new ArrayList<>();
+        ServiceLoader.load(ShapeDetector.class, classLoader).forEach(found::add);
+        return List.copyOf(found);
+    }
+
     private void loadDirectory(Path dir, List<Unit> units, List<String> problems) {
         if (!Files.isDirectory(dir)) {
             problems.add("location " + dir + " is not a directory");

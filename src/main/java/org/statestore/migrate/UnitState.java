@@ -14,7 +14,11 @@ public enum UnitState {
     /** Recorded as applied but no longer shipped locally. */
     MISSING,
     /** Pending, but beyond the {@code --target} version. */
-    ABOVE_TARGET;
+    ABOVE_TARGET,
+    /** The version an unversioned database was baselined at. */
+    BASELINE,
+    /** At or below the baseline and never run: the database already had it. */
+    IGNORED;
 
     /** The lower-case, hyphenated name used in tables and JSON. */
     public String label() {
