@@ -13,8 +13,9 @@ import org.statestore.cypher.Statement;
  *
  * <p>{@code v1}: SHA-256, hex, over the script's statements in their normalised form (LF line endings,
  * no trailing whitespace on any line, no leading or trailing blank lines), each followed by {@code ";\n"}.
- * So re-saving a script with CRLF endings or stray trailing spaces does not change its checksum, but any
- * change to a statement, or to the comments inside it, does. Comments between statements do not count.
+ * So re-saving a script with CRLF endings, stray trailing spaces or extra blank lines between statements
+ * does not change its checksum, but any change to a statement, or to a comment before or inside it, does
+ * (comments are part of the statement text sent to the server).
  */
 public final class Checksums {
 

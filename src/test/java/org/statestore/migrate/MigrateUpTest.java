@@ -81,4 +81,173 @@ class MigrateUpTest {
         assertEquals(1, chain().size());
         assertEquals(1, neo4j.count("MATCH (t:Thing) RETURN count(t)"));
     }
+
+    @Test
+    @DisplayName("keeps the chain in run order as new units are added across several runs")
+    void chainOrderAcrossRuns() throws IOException {
+        unit("V1__One.cypher", "CREATE (:Thing {n: 1});");
+        up(Optional.empty());
+        unit("V2__Two.cypher", "CREATE (:Thing {n: 2});");
+        unit("V3__Three.cypher", "CREATE (:Thing {n: 3});");
+        up(Optional.empty());
+        unit("V4__Four.cypher", "CREATE (:Thing {n: 4});");
+        up(Optional.empty());
+
+        List<HistoryEntry> chain = chain();
+        assertEquals(List.of("1", "2", "3", "4"), chain.stream().map(HistoryEntry::version).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L), chain.stream().map(HistoryEntry::seq).toList());
+        // The chain is linked root -> 1 -> 2 -> 3 -> 4, and HEAD points at the newest entry.
+        assertEquals(4, neo4j.count("MATCH p = (:__StatestoreHistory)-[:NEXT*]->(e:__StatestoreEntry) "
+                + "WHERE NOT (e)-[:NEXT]->() RETURN length(p)"));
+        assertEquals("4", neo4j.query("MATCH (:__StatestoreHistory)-[:HEAD]->(e) RETURN e.version").get(0).get(0)
+                .asString());
+        assertEquals(1, neo4j.count("MATCH (r:__StatestoreHistory) RETURN count(r)"));
+    }
+
+    @Test
+    @DisplayName("stops at --target and leaves later units pending")
+    void targetStopsEarly() throws IOException {
+        unit("V1__One.cypher", "CREATE (:Thing {n: 1});");
+        unit("V2__Two.cypher", "CREATE (:Thing {n: 2});");
+        unit("V3__Three.cypher", "CREATE (:Thing {n: 3});");
+
+        UpResult.Applied applied = assertInstanceOf(UpResult.Applied.class, up(Optional.of(Version.parse("2"))));
+
+        assertEquals(2, applied.applied().size());
+        assertEquals(Optional.of(Version.parse("2")), applied.current());
+        assertEquals(2, neo4j.count("MATCH (t:Thing) RETURN count(t)"));
+        try (Statestore store = open()) {
+            assertEquals(UnitState.PENDING, store.info().units().get(2).state());
+        }
+    }
+
+    @Test
+    @DisplayName("records a failing unit as failed with the statement index, rolls its transaction back, and stops")
+    void failingUnit() throws IOException {
+        unit("V1__One.cypher", "CREATE (:Thing {n: 1});");
+        unit("V2__Broken.cypher", "CREATE (:Thing {n: 2});\nTHIS IS NOT CYPHER;");
+        unit("V3__Three.cypher", "CREATE (:Thing {n: 3});");
+
+        UpResult.UnitFailed failed = assertInstanceOf(UpResult.UnitFailed.class, up(Optional.empty()));
+
+        assertEquals("2", failed.failed().version().text());
+        assertEquals(2, failed.error().statementIndex());
+        assertTrue(failed.error().code().contains("SyntaxError"), failed.error().code());
+        assertEquals(1, neo4j.count("MATCH (t:Thing) RETURN count(t)"), "V2's first statement was rolled back");
+        HistoryEntry entry = chain().get(1);
+        assertEquals(EntryState.FAILED, entry.state());
+        assertEquals(2, entry.error().orElseThrow().statementIndex());
+        assertEquals(2, chain().size(), "V3 never started");
+    }
+
+    @Test
+    @DisplayName("refuses to run past an unchanged failed unit, and retries it once the unit is fixed")
+    void failedUnitBlocksUntilFixed() throws IOException {
+        unit("V1__Broken.cypher", "THIS IS NOT CYPHER;");
+        unit("V2__Two.cypher", "CREATE (:Thing {n: 2});");
+        up(Optional.empty());
+
+        UpResult.Blocked blocked = assertInstanceOf(UpResult.Blocked.class, up(Optional.empty()));
+        assertEquals("1", blocked.blocker().version().text());
+        assertEquals(1, chain().size(), "a blocked run writes nothing");
+
+        unit("V1__Broken.cypher", "CREATE (:Thing {n: 1});");
+        UpResult.Applied applied = assertInstanceOf(UpResult.Applied.class, up(Optional.empty()));
+        assertEquals(List.of("1", "2"), applied.applied().stream().map(a -> a.version().text()).toList());
+        assertEquals(List.of(EntryState.FAILED, EntryState.SUCCESS, EntryState.SUCCESS),
+                chain().stream().map(HistoryEntry::state).toList());
+    }
+
+    @Test
+    @DisplayName("runs a CALL { } IN TRANSACTIONS unit statement by statement in auto-commit transactions")
+    void callInTransactionsUnit() throws IOException {
+        unit("V1__Many.cypher", """
+                UNWIND range(1, 2500) AS i CALL { WITH i CREATE (:Thing {n: i}) } IN TRANSACTIONS OF 1000 ROWS;
+                MATCH (t:Thing) CALL { WITH t SET t.even = t.n % 2 = 0 } IN TRANSACTIONS OF 1000 ROWS;
+                """);
+
+        UpResult.Applied applied = assertInstanceOf(UpResult.Applied.class, up(Optional.empty()));
+
+        assertEquals(TransactionMode.AUTO_COMMIT, applied.applied().get(0).mode());
+        assertEquals(1250, neo4j.count("MATCH (t:Thing {even: true}) RETURN count(t)"));
+        HistoryEntry entry = chain().get(0);
+        assertEquals("auto-commit", entry.transactionMode());
+        assertEquals(2, entry.statementsDone());
+    }
+
+    @Test
+    @DisplayName("splits a unit that mixes schema commands and data writes into separate transactions")
+    void schemaAndDataSplit() throws IOException {
+        unit("V1__Mixed.cypher", """
+                CREATE CONSTRAINT thing_n IF NOT EXISTS FOR (t:Thing) REQUIRE t.n IS UNIQUE;
+                CREATE (:Thing {n: 1});
+                CREATE INDEX thing_name IF NOT EXISTS FOR (t:Thing) ON (t.name);
+                """);
+
+        UpResult.Applied applied = assertInstanceOf(UpResult.Applied.class, up(Optional.empty()));
+
+        assertEquals(TransactionMode.SPLIT, applied.applied().get(0).mode());
+        assertEquals(List.of("thing_n"), neo4j.constraintNames());
+        assertEquals(1, neo4j.count("SHOW INDEXES YIELD name WHERE name = 'thing_name' RETURN count(*)"));
+        assertEquals(3, chain().get(0).statementsDone());
+    }
+
+    @Test
+    @DisplayName("applies Java units in version order between Cypher units")
+    void javaUnitApplied() throws IOException {
+        unit("V0_1__Things.cypher", "CREATE (:Thing), (:Thing);");
+        unit("V0_3__After.cypher", "MATCH (t:Thing {tagged: true}) CREATE (:Seen {n: 1});");
+        UpResult result;
+        try (Statestore store = Statestore.open(StatestoreConfig.builder().connection(neo4j.settings())
+                .bundledUnits(false).location(units).javaUnit(new org.statestore.testunits.V0_2_0__Tag_things())
+                .build())) {
+            result = store.migrateUp(Optional.empty());
+        }
+        UpResult.Applied applied = assertInstanceOf(UpResult.Applied.class, result);
+        assertEquals(List.of("0.1", "0.2.0", "0.3"), applied.applied().stream().map(a -> a.version().text()).toList());
+        assertEquals(2, neo4j.count("MATCH (t:Thing {tagged: true}) RETURN count(t)"));
+        assertEquals(2, neo4j.count("MATCH (s:Seen) RETURN count(s)"));
+        assertEquals("JAVA", chain().get(1).type());
+        assertEquals("unit-managed", chain().get(1).transactionMode());
+    }
+
+    @Test
+    @DisplayName("records a Java unit's exception as a failure")
+    void javaUnitFails() {
+        UpResult result;
+        try (Statestore store = Statestore.open(StatestoreConfig.builder().connection(neo4j.settings())
+                .bundledUnits(false).javaUnit(new org.statestore.testunits.V9__Fails()).build())) {
+            result = store.migrateUp(Optional.empty());
+        }
+        UpResult.UnitFailed failed = assertInstanceOf(UpResult.UnitFailed.class, result);
+        assertEquals("this unit always fails", failed.error().message());
+        assertEquals(EntryState.FAILED, chain().get(0).state());
+    }
+
+    @Test
+    @DisplayName("creates no constraint or index for its own history")
+    void historyNeedsNoSchema() throws IOException {
+        unit("V1__One.cypher", "CREATE (:Thing);");
+        up(Optional.empty());
+        assertEquals(List.of(), neo4j.constraintNames());
+        assertEquals(0, neo4j.count("SHOW INDEXES YIELD type WHERE type <> 'LOOKUP' RETURN count(*)"));
+    }
+
+    @Test
+    @DisplayName("shows pending units with their local checksum and applied ones with both checksums")
+    void infoStates() throws IOException {
+        unit("V1__One.cypher", "CREATE (:Thing);");
+        up(Optional.empty());
+        unit("V2__Two.cypher", "CREATE (:Thing);");
+        try (Statestore store = open()) {
+            var info = store.info();
+            assertEquals(List.of(UnitState.SUCCESS, UnitState.PENDING), info.units().stream().map(UnitStatus::state).toList());
+            assertEquals(Optional.of(true), info.units().get(0).checksumMatches());
+            assertTrue(info.units().get(1).local().orElseThrow().checksum().startsWith("v1:"));
+        }
+        unit("V1__One.cypher", "CREATE (:Thing {edited: true});");
+        try (Statestore store = open()) {
+            assertEquals(Optional.of(false), store.info().units().get(0).checksumMatches());
+        }
+    }
 }
