@@ -39,15 +39,26 @@ public final class ConnectionOptions {
             description = "Store directory of the embedded default. Env: STATESTORE_DATA_DIR. Default: ./statestore-data.")
     Path dataDir;
 
-    /** The settings these flags and {@code console}'s environment describe; bad values throw {@link UsageException}. */
+    @Option(names = "--wait-for-db", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Keep retrying an unreachable database this long (e.g. 500ms, 30s, 5m, PT1M); "
+                    + "authentication failures and bad URLs fail at once. Default: 60s for migrate up, 0 otherwise.")
+    java.time.Duration waitForDb;
+
+    /** The settings, with no waiting for the database unless {@code --wait-for-db} says otherwise. */
     ConnectionSettings settings(Console console) {
+        return settings(console, java.time.Duration.ZERO);
+    }
+
+    /** The settings these flags and {@code console}'s environment describe; bad values throw {@link UsageException}. */
+    ConnectionSettings settings(Console console, java.time.Duration defaultWait) {
+        java.time.Duration wait = waitForDb == null ? defaultWait : waitForDb;
         Optional<String> urlText = Optional.ofNullable(url).filter(s -> !s.isBlank()).or(() -> console.env("NEO4J_URL"));
         String db = Optional.ofNullable(database).or(() -> console.env("NEO4J_DBNAME"))
                 .orElse(ConnectionSettings.DEFAULT_DATABASE);
         Path dir = Optional.ofNullable(dataDir).or(() -> console.env("STATESTORE_DATA_DIR").map(Path::of))
                 .orElse(ConnectionSettings.DEFAULT_DATA_DIR);
         if (urlText.isEmpty()) {
-            return settingsOrUsage(() -> ConnectionSettings.embedded(dir).withDatabase(db));
+            return settingsOrUsage(() -> ConnectionSettings.embedded(dir).withDatabase(db).withWaitForDb(wait));
         }
         URI uri;
         try {
@@ -57,8 +68,7 @@ public final class ConnectionOptions {
         }
         String name = Optional.ofNullable(user).or(() -> console.env("NEO4J_USER")).orElse(ConnectionSettings.DEFAULT_USER);
         Secret secret = Secret.of(readPassword(console));
-        return settingsOrUsage(() -> new ConnectionSettings(Optional.of(uri), name, secret, db, dir,
-                java.time.Duration.ZERO));
+        return settingsOrUsage(() -> new ConnectionSettings(Optional.of(uri), name, secret, db, dir, wait));
     }
 
     private String readPassword(Console console) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore migrate baseline}: marks an unversioned database as being at a version. */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+// No standard help mixin: its -V/--version would take the --version this command needs.
+@Command(name = "baseline",
         description = "Record that a database statestore has never migrated already holds every unit up to "
                 + "--version; older units are then skipped. Refused when the database has a history chain.",
         footerHeading = "%nExamples:%n",
@@ -28,6 +29,9 @@ final class MigrateBaselineCommand implements Callable<Integer>, Reporting {
 
     @Mixin
     OutputOptions output;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", paramLabel = "VERSION", required = true, description = "The version the database is at.")
     String version;

@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                 "  statestore migrate up --no-bundled --location ./units --output json"})
 final class MigrateUpCommand implements Callable<Integer>, Reporting {
 
+    /** An init container starts beside the database: wait for it by default. */
+    static final java.time.Duration DEFAULT_WAIT_FOR_DB = java.time.Duration.ofSeconds(60);
+
     private final Console console;
 
     @Mixin
@@ -48,7 +51,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     public Integer call() {
         Optional<Version> targetVersion = Optional.ofNullable(target).map(MigrateUpCommand::parseVersion);
         StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
-                .connection(connection.settings(console))
+                .connection(connection.settings(console, DEFAULT_WAIT_FOR_DB))
                 .log(console::log)
                 .build();
         try (Statestore store = Statestore.open(config)) {
@@ -113,9 +116,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                 console.out().println(result.applied().isEmpty() ? "nothing to do: " + at : at);
             }
             console.out().flush();
-            if (error != null) {
-                console.log(error);
-            }
+        }
+        if (error != null) {
+            console.log(error);
         }
         return code;
     }

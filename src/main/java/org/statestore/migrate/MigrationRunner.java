@@ -81,7 +81,6 @@ public final class MigrationRunner {
             } catch (Exception e) {
                 EntryError error = errorOf(e, unit instanceof CypherUnit ? done.get() + 1 : 0);
                 history.fail(entry.id(), elapsedSince(started), done.get(), error);
-                log.accept("unit " + unit.version() + " failed: " + error.message());
                 return new UpResult.UnitFailed(applied, unit, error);
             }
             Duration elapsed = elapsedSince(started);
