@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
+import org.statestore.lock.Holder;
 import org.statestore.migrate.Baseline;
+import org.statestore.migrate.LeaseOptions;
 import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.MigrationRunner;
 import org.statestore.migrate.Plan;
@@ -13,6 +15,7 @@ import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnitCatalog;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
+import org.statestore.migrate.VersionWatch;
 import org.statestore.neo4j.Neo4jTarget;
 import org.statestore.neo4j.TargetConnector;
 
@@ -59,7 +62,7 @@ public final class Statestore implements AutoCloseable {
 
     /** Applies every pending unit up to {@code target} (all when empty). */
     public UpResult migrateUp(Optional<Version> targetVersion) {
-        return runner().up(units, targetVersion);
+        return runner("migrate up").up(units, targetVersion);
     }
 
     /**
@@ -67,18 +70,23 @@ public final class Statestore implements AutoCloseable {
      * skipped. Refused when the database already has a history chain.
      */
     public BaselineResult baseline(Version version, String description) {
-        List<HistoryEntry> chain = history.read();
-        if (!chain.isEmpty()) {
-            return new BaselineResult.Refused("the database already has a history chain (" + chain.size()
-                    + " entries); baselining is only for databases statestore has never migrated");
-        }
-        return new BaselineResult.Recorded(runner().recordBaseline(new Baseline(version, description,
-                "set explicitly with migrate baseline")));
+        MigrationRunner runner = runner("migrate baseline");
+        return runner.withLease(chain -> {
+            List<HistoryEntry> entries = chain.read();
+            if (!entries.isEmpty()) {
+                return new BaselineResult.Refused("the database already has a history chain (" + entries.size()
+                        + " entries); baselining is only for databases statestore has never migrated");
+            }
+            chain.ensureRoot();
+            return new BaselineResult.Recorded(runner.recordBaseline(chain, new Baseline(version, description,
+                    "set explicitly with migrate baseline")));
+        });
     }
 
-    private MigrationRunner runner() {
+    private MigrationRunner runner(String command) {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
-                config.log(), detectors);
+                config.log(), detectors, new LeaseOptions(Holder.thisProcess(command), config.lease()),
+                config.stopSignal());
     }
 
     /** The state of every unit, read without writing anything. */
@@ -86,6 +94,11 @@ public final class Statestore implements AutoCloseable {
         Plan plan = Plan.of(units, history.read(), Optional.empty());
         return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
                 plan.statuses());
+    }
+
+    /** Waits, without any lock, until the history reaches {@code version} or {@code timeout} passes. */
+    public VersionWatch.Outcome awaitVersion(Version version, java.time.Duration timeout, java.time.Duration interval) {
+        return new VersionWatch(history, config.log()).await(version, timeout, interval, config.stopSignal());
     }
 
     /** The units this engine knows, in version order. */

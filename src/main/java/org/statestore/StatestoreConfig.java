@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.statestore.lock.LeaseSettings;
 import org.statestore.migrate.JavaMigration;
 import org.statestore.migrate.Location;
+import org.statestore.migrate.StopSignal;
 import org.statestore.neo4j.ConnectionSettings;
 
 /**
@@ -17,7 +19,8 @@ import org.statestore.neo4j.ConnectionSettings;
  * recorded as installing them, and where progress lines go. Build one with {@link #builder()}.
  */
 public record StatestoreConfig(ConnectionSettings connection, List<Location> locations, List<JavaMigration> javaUnits,
-                               ClassLoader classLoader, String installedBy, Consumer<String> log) {
+                               ClassLoader classLoader, String installedBy, Consumer<String> log, LeaseSettings lease,
+                               StopSignal stopSignal) {
 
     public StatestoreConfig {
         Objects.requireNonNull(connection, "connection");
@@ -26,6 +29,8 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(installedBy, "installedBy");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(stopSignal, "stopSignal");
     }
 
     public static Builder builder() {
@@ -42,6 +47,8 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         private ClassLoader classLoader = StatestoreConfig.class.getClassLoader();
         private String installedBy = defaultInstaller();
         private Consumer<String> log = line -> { };
+        private LeaseSettings lease = LeaseSettings.DEFAULTS;
+        private StopSignal stopSignal = new StopSignal();
 
         private Builder() {
         }
@@ -86,13 +93,25 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
             return this;
         }
 
+        /** Lease TTL, heartbeat and how long to wait for another process's lease. */
+        public Builder lease(LeaseSettings settings) {
+            this.lease = settings;
+            return this;
+        }
+
+        /** A signal the caller sets to stop a run at its next safe point (the CLI sets it on SIGTERM/SIGINT). */
+        public Builder stopSignal(StopSignal signal) {
+            this.stopSignal = signal;
+            return this;
+        }
+
         public StatestoreConfig build() {
             List<Location> locations = new ArrayList<>();
             if (bundled) {
                 locations.add(Location.bundled());
             }
             directories.forEach(d -> locations.add(Location.directory(d)));
-            return new StatestoreConfig(connection, locations, javaUnits, classLoader, installedBy, log);
+            return new StatestoreConfig(connection, locations, javaUnits, classLoader, installedBy, log, lease, stopSignal);
         }
     }
 

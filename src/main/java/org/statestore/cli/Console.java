@@ -2,26 +2,48 @@ package org.statestore.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.statestore.migrate.StopSignal;
+
 /**
- * The process's outside world as the commands see it: output streams, standard input and environment.
- * Passed in, rather than read from {@code System}, so tests run the CLI in-process with their own.
+ * The process's outside world as the commands see it: output streams, standard input, environment, how
+ * log lines are written, and the stop signal a SIGTERM/SIGINT sets. Passed in, rather than read from
+ * {@code System}, so tests run the CLI in-process with their own.
+ *
+ * @param jsonLogs write log lines on stderr as JSON lines (for log collectors) instead of text
  */
-public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean jsonLogs,
+                      StopSignal stop) {
 
     public Console {
         env = Map.copyOf(env);
+    }
+
+    /** Text logs and a stop signal nobody sets: what tests and embedding callers usually want. */
+    public Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
+        this(out, err, in, env, false, new StopSignal());
     }
 
     public Optional<String> env(String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isEmpty());
     }
 
-    /** A log line on stderr, prefixed so it is never mistaken for command output. */
+    /** A log line on stderr, prefixed (or wrapped as JSON) so it is never mistaken for command output. */
     public void log(String line) {
-        err.println("statestore: " + line);
+        if (jsonLogs) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("time", Instant.now().toString());
+            entry.put("level", "info");
+            entry.put("logger", "statestore");
+            entry.put("message", line);
+            err.println(JsonOutput.line(entry));
+        } else {
+            err.println("statestore: " + line);
+        }
         err.flush();
     }
 }

@@ -16,6 +16,9 @@ record Failure(ExitCode exitCode, String message) {
                     ? ExitCode.AUTHENTICATION : ExitCode.UNREACHABLE;
             return new Failure(code, c.getMessage());
         }
+        if (e instanceof org.statestore.lock.LockTimeoutException) {
+            return new Failure(ExitCode.LOCK_TIMEOUT, e.getMessage());
+        }
         if (e instanceof UnitDiscoveryException || e instanceof ScriptSyntaxException) {
             return new Failure(ExitCode.VALIDATION, e.getMessage());
         }

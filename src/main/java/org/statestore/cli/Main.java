@@ -1,8 +1,17 @@
 package org.statestore.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.statestore.migrate.StopSignal;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -19,11 +28,45 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        StopSignal stop = new StopSignal();
         Console console = new Console(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, System.getenv());
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, env, jsonLogs(env), stop);
+        CountDownLatch finished = new CountDownLatch(1);
+        // SIGTERM/SIGINT: ask the running command to stop at its next safe point, record its state and
+        // release the lease; the JVM then exits with 143/130.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.request();
+            try {
+                finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "statestore-stop"));
         int code = new Main(console).run(args);
+        finished.countDown();
         // Exit explicitly: the embedded server's Bolt threads can linger after shutdown.
         System.exit(code);
+    }
+
+    /** How long a signal waits for the command to reach a safe point before the JVM exits anyway. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** JSON-lines logs when stderr is not a terminal (log collectors), unless STATESTORE_LOG_FORMAT says otherwise. */
+    static boolean jsonLogs(Map<String, String> env) {
+        String format = env.getOrDefault("STATESTORE_LOG_FORMAT", "");
+        if (format.equalsIgnoreCase("json")) {
+            return true;
+        }
+        if (format.equalsIgnoreCase("text")) {
+            return false;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return !(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() == null;
+        }
     }
 
     /** Runs one command line and returns its exit code; never throws, never exits. */

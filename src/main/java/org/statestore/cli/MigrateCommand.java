@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** The parent of the migration verbs. */
 @Command(name = "migrate", description = "Apply and audit versioned units (Cypher scripts and Java classes).",
         mixinStandardHelpOptions = true,
-        subcommands = {MigrateUpCommand.class, MigrateInfoCommand.class, MigrateBaselineCommand.class})
+        subcommands = {MigrateUpCommand.class, MigrateInfoCommand.class, MigrateStatusCommand.class,
+                MigrateAwaitCommand.class, MigrateBaselineCommand.class})
 final class MigrateCommand {
 }

@@ -40,6 +40,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    LockOptions lock;
+
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0).")
     String target;
 
@@ -52,6 +55,8 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
         Optional<Version> targetVersion = Optional.ofNullable(target).map(MigrateUpCommand::parseVersion);
         StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
                 .connection(connection.settings(console, DEFAULT_WAIT_FOR_DB))
+                .lease(lock.settings())
+                .stopSignal(console.stop())
                 .log(console::log)
                 .build();
         try (Statestore store = Statestore.open(config)) {
@@ -77,6 +82,22 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
         } else if (result instanceof UpResult.UpToDate u) {
             code = ExitCode.OK;
             current = u.current();
+        } else if (result instanceof UpResult.LockTimeout t) {
+            code = ExitCode.LOCK_TIMEOUT;
+            error = t.message();
+        } else if (result instanceof UpResult.LeaseLost l) {
+            code = ExitCode.LOCK_TIMEOUT;
+            error = "lost the migration lock" + l.during().map(u -> " during unit " + u.version()).orElse("")
+                    + " (this process was paused past the lock TTL and another process took over); stopped "
+                    + "writing: rerun to continue";
+        } else if (result instanceof UpResult.Interrupted i) {
+            code = ExitCode.TERMINATED;
+            error = "stopped by a signal" + i.during().map(u -> " during unit " + u.version() + " after "
+                    + i.statementsDone() + " statements").orElse("") + "; state recorded, lock released, the next "
+                    + "run resumes";
+        } else if (result instanceof UpResult.ValidationFailed v) {
+            code = ExitCode.VALIDATION;
+            error = String.join("; ", v.findings());
         } else if (result instanceof UpResult.UnitFailed f) {
             code = ExitCode.UNIT_FAILED;
             error = "unit " + f.failed().version() + " (" + f.failed().source() + ") failed"
@@ -113,7 +134,10 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             }
             if (code == ExitCode.OK) {
                 String at = current.map(v -> "database is at version " + v).orElse("database has no applied unit");
-                console.out().println(result.applied().isEmpty() ? "nothing to do: " + at : at);
+                boolean followed = result instanceof UpResult.UpToDate u && u.tookLock();
+                console.out().println(result.applied().isEmpty()
+                        ? "nothing to do" + (followed ? " (another process applied the pending units)" : "") + ": " + at
+                        : at);
             }
             console.out().flush();
         }

@@ -31,6 +31,7 @@ public final class HistoryChain {
     // Setting last_seq first takes the root's write lock, so concurrent appends queue up here.
     private static final String APPEND = """
             MATCH (r:__StatestoreHistory)
+            WITH r ORDER BY r.created_on LIMIT 1
             SET r.last_seq = coalesce(r.last_seq, 0) + 1
             WITH r
             OPTIONAL MATCH (r)-[h:HEAD]->(tail:__StatestoreEntry)
@@ -49,14 +50,32 @@ public final class HistoryChain {
 
     private static final String PROGRESS = """
             MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
-            SET e.statements_done = $done""";
+            SET e.statements_done = $done, e.prefix_checksum = $prefix""";
+
+    private static final String RESUME = """
+            MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
+            SET e.resumed_on = datetime.realtime(), e.resumed_by = $by, e.checksum = $checksum,
+                e.resume_count = coalesce(e.resume_count, 0) + 1
+            RETURN elementId(e) AS id, e AS entry""";
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
+    private final Fence fence;
 
     public HistoryChain(Driver driver, SessionConfig sessionConfig) {
+        this(driver, sessionConfig, Fence.NONE);
+    }
+
+    /** A chain whose every write first passes {@code fence} in the same transaction. */
+    public HistoryChain(Driver driver, SessionConfig sessionConfig, Fence fence) {
         this.driver = driver;
         this.sessionConfig = sessionConfig;
+        this.fence = fence;
+    }
+
+    /** The same chain, guarded by {@code other}. */
+    public HistoryChain fencedBy(Fence other) {
+        return new HistoryChain(driver, sessionConfig, other);
     }
 
     /** Every entry, oldest first, in one query. Empty when the database has no chain. */
@@ -76,20 +95,47 @@ public final class HistoryChain {
         return append(entry, EntryState.BASELINE);
     }
 
+    /** Creates the root when the database has none; appends need it. */
+    public void ensureRoot() {
+        try (Session session = driver.session(sessionConfig)) {
+            session.executeWriteWithoutResult(tx -> {
+                fence.check(tx);
+                tx.run(ENSURE_ROOT).consume();
+            });
+        }
+    }
+
     private HistoryEntry append(NewEntry entry, EntryState state) {
         try (Session session = driver.session(sessionConfig)) {
-            session.executeWriteWithoutResult(tx -> tx.run(ENSURE_ROOT).consume());
             return session.executeWrite(tx -> {
+                fence.check(tx);
                 var r = tx.run(APPEND, Map.of("props", properties(entry), "state", state.label())).single();
                 return toEntry(r.get("id").asString(), r.get("entry"));
             });
         }
     }
 
-    /** Records progress of an auto-commit unit: how many statements have completed. */
-    public void progress(String id, int statementsDone) {
+    /**
+     * Records progress of a unit that commits piecewise: how many statements have completed, and the
+     * checksum of that prefix, so a resumed run can tell the completed part is unchanged.
+     */
+    public void progress(String id, int statementsDone, String prefixChecksum) {
         try (Session session = driver.session(sessionConfig)) {
-            session.executeWriteWithoutResult(tx -> tx.run(PROGRESS, Map.of("id", id, "done", statementsDone)).consume());
+            session.executeWriteWithoutResult(tx -> {
+                fence.check(tx);
+                tx.run(PROGRESS, Map.of("id", id, "done", statementsDone, "prefix", prefixChecksum)).consume();
+            });
+        }
+    }
+
+    /** Takes over an interrupted ({@code running}) entry for a resumed run by {@code installedBy}. */
+    public HistoryEntry resume(String id, String installedBy, String checksum) {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> {
+                fence.check(tx);
+                var r = tx.run(RESUME, Map.of("id", id, "by", installedBy, "checksum", checksum)).single();
+                return toEntry(r.get("id").asString(), r.get("entry"));
+            });
         }
     }
 
@@ -100,15 +146,23 @@ public final class HistoryChain {
         }
     }
 
-    /** Marks the entry successful inside the caller's transaction, so work and record commit together. */
+    /**
+     * Marks the entry successful inside the caller's transaction, so work and record commit together.
+     * The fence check comes last, so the lease is locked only for the moment before commit.
+     */
     public HistoryEntry succeed(TransactionContext tx, String id, Duration elapsed, int statementsDone) {
-        return finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
+        HistoryEntry done = finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
+        fence.check(tx);
+        return done;
     }
 
     /** Marks the entry failed, with the error, in its own transaction. */
     public HistoryEntry fail(String id, Duration elapsed, int statementsDone, EntryError error) {
         try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> finish(tx, id, EntryState.FAILED, elapsed, statementsDone, error));
+            return session.executeWrite(tx -> {
+                fence.check(tx);
+                return finish(tx, id, EntryState.FAILED, elapsed, statementsDone, error);
+            });
         }
     }
 
@@ -153,6 +207,6 @@ public final class HistoryChain {
                 node.get("installed_by").asString(""), on, time,
                 EntryState.valueOf(node.get("state").asString().toUpperCase(java.util.Locale.ROOT)),
                 node.get("rollback_note").asString(""), node.get("transaction_mode").asString(""),
-                node.get("statements_done").asInt(0), error);
+                node.get("statements_done").asInt(0), node.get("prefix_checksum").asString(""), error);
     }
 }

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param installedOn     when the run began (server clock, UTC)
  * @param executionTime   how long the run took; empty while running
  * @param statementsDone  how many statements completed (auto-commit units record each one)
+ * @param prefixChecksum  the checksum of those completed statements, so a resumed run can check them
  */
 public record HistoryEntry(String id, long seq, String version, String description, String type, String checksum,
                            String source, String installedBy, ZonedDateTime installedOn,
                            Optional<Duration> executionTime, EntryState state, String rollbackNote,
-                           String transactionMode, int statementsDone, Optional<EntryError> error) {
+                           String transactionMode, int statementsDone, String prefixChecksum,
+                           Optional<EntryError> error) {
 }

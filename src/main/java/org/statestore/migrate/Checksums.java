@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.statestore.cypher.CypherScript;
 import org.statestore.cypher.Statement;
@@ -25,8 +26,13 @@ public final class Checksums {
     }
 
     public static String ofScript(CypherScript script) {
+        return ofStatements(script.statements());
+    }
+
+    /** The same algorithm over some statements: a whole script, or the completed prefix of an interrupted run. */
+    public static String ofStatements(List<Statement> statements) {
         StringBuilder text = new StringBuilder();
-        for (Statement s : script.statements()) {
+        for (Statement s : statements) {
             text.append(s.normalised()).append(";\n");
         }
         return V1 + sha256(text.toString());

@@ -14,13 +14,24 @@ import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.statestore.cypher.Statement;
 import org.statestore.history.EntryError;
+import org.statestore.history.EntryState;
+import org.statestore.history.FenceLostException;
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
 import org.statestore.history.NewEntry;
+import org.statestore.lock.LeaseLock;
+import org.statestore.lock.LockTimeoutException;
 
 /**
- * Applies pending units in version order, recording each run in the history chain: {@code running}
- * before the work starts, then {@code success} or {@code failed}. Stops at the first failure.
+ * Applies pending units in version order under the migration lease, recording each run in the history
+ * chain: {@code running} before the work starts, progress after each committed piece, then
+ * {@code success} or {@code failed}. Stops at the first failure, on a stop request, or when the lease is
+ * lost.
+ *
+ * <p>Everything that can be decided from a read (nothing pending, a blocking failure, an edited unit) is
+ * decided before the lease is taken, so a rollout where everything is applied takes no lock at all.
+ * With the lease, the chain is read again: a follower that waited for another process's run finds
+ * nothing pending and stops there.
  */
 public final class MigrationRunner {
 
@@ -30,57 +41,179 @@ public final class MigrationRunner {
     private final String installedBy;
     private final Consumer<String> log;
     private final List<ShapeDetector> detectors;
+    private final LeaseOptions lease;
+    private final StopSignal stop;
 
     public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
-                           Consumer<String> log, List<ShapeDetector> detectors) {
+                           Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop) {
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.history = history;
         this.installedBy = installedBy;
         this.log = log;
         this.detectors = List.copyOf(detectors);
+        this.lease = lease;
+        this.stop = stop;
     }
 
     /** Reads the chain, plans against {@code units} and applies what is pending up to {@code target}. */
     public UpResult up(List<Unit> units, Optional<Version> target) {
         List<HistoryEntry> chain = history.read();
-        if (chain.isEmpty()) {
-            Optional<Baseline> detected = detect();
-            if (detected.isPresent()) {
-                Baseline b = detected.get();
-                log.accept("detected " + b.description() + " (" + b.evidence() + "); baselining at " + b.version());
-                recordBaseline(b);
-                chain = history.read();
+        Optional<UpResult> verdict = verdictFromRead(units, chain, Plan.of(units, chain, target), false);
+        if (verdict.isPresent()) {
+            return verdict.get();
+        }
+        LeaseLock lock;
+        try {
+            lock = LeaseLock.acquire(driver, sessionConfig, lease.holder(), lease.settings(), log);
+        } catch (LockTimeoutException e) {
+            return new UpResult.LockTimeout(e.heldBy(), e.getMessage());
+        }
+        try {
+            return upHolding(lock, history.fencedBy(lock), units, target);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Runs {@code work} holding the lease, with a chain whose writes are fenced by it. */
+    public <T> T withLease(java.util.function.Function<HistoryChain, T> work) {
+        try (LeaseLock lock = LeaseLock.acquire(driver, sessionConfig, lease.holder(), lease.settings(), log)) {
+            return work.apply(history.fencedBy(lock));
+        }
+    }
+
+    private Optional<UpResult> verdictFromRead(List<Unit> units, List<HistoryEntry> chain, Plan plan, boolean locked) {
+        List<String> findings = validate(plan);
+        if (!findings.isEmpty()) {
+            return Optional.of(new UpResult.ValidationFailed(findings));
+        }
+        if (plan.blocker().isPresent()) {
+            return Optional.of(new UpResult.Blocked(plan.blocker().get()));
+        }
+        boolean mayBaseline = chain.isEmpty() && !detectors.isEmpty() && !units.isEmpty();
+        if (plan.pending().isEmpty() && !mayBaseline) {
+            return Optional.of(new UpResult.UpToDate(plan.current(), locked));
+        }
+        return Optional.empty();
+    }
+
+    /** Applied units whose local file changed, and interrupted runs whose completed part changed. */
+    private static List<String> validate(Plan plan) {
+        List<String> findings = new ArrayList<>();
+        for (UnitStatus s : plan.statuses()) {
+            if (s.state() == UnitState.SUCCESS && s.checksumMatches().orElse(true).equals(false)) {
+                findings.add("unit " + s.version() + " (" + s.local().get().source() + ") was changed after it was "
+                        + "applied: local checksum " + s.local().get().checksum() + ", recorded "
+                        + s.recorded().get().checksum());
             }
         }
-        Plan plan = Plan.of(units, chain, target);
-        if (plan.blocker().isPresent()) {
-            return new UpResult.Blocked(plan.blocker().get());
+        for (PendingUnit p : plan.pending()) {
+            resumeFinding(p).ifPresent(findings::add);
         }
-        if (plan.pending().isEmpty()) {
-            return new UpResult.UpToDate(plan.current());
+        return findings;
+    }
+
+    private static Optional<String> resumeFinding(PendingUnit p) {
+        int start = resumeAt(p);
+        if (start == 0) {
+            return Optional.empty();
         }
+        CypherUnit c = (CypherUnit) p.unit();
+        HistoryEntry run = p.previousRun().get();
+        if (start > c.script().statements().size()
+                || !Checksums.ofStatements(c.script().statements().subList(0, start)).equals(run.prefixChecksum())) {
+            return Optional.of("unit " + c.version() + " (" + c.source() + ") was interrupted after " + start
+                    + " statements, and those statements changed since; restore them or repair the entry");
+        }
+        return Optional.empty();
+    }
+
+    /** Where an interrupted run continues: after its recorded statements, for units that commit piecewise. */
+    private static int resumeAt(PendingUnit p) {
+        if (p.previousRun().isEmpty() || p.previousRun().get().state() != EntryState.RUNNING) {
+            return 0;
+        }
+        TransactionMode mode = TransactionMode.of(p.unit());
+        boolean piecewise = mode == TransactionMode.AUTO_COMMIT || mode == TransactionMode.SPLIT;
+        return piecewise ? p.previousRun().get().statementsDone() : 0;
+    }
+
+    private UpResult upHolding(LeaseLock lock, HistoryChain fenced, List<Unit> units, Optional<Version> target) {
+        List<HistoryEntry> chain = fenced.read();
+        try {
+            if (chain.isEmpty()) {
+                Optional<Baseline> detected = detect();
+                if (detected.isPresent()) {
+                    Baseline b = detected.get();
+                    log.accept("detected " + b.description() + " (" + b.evidence() + "); baselining at " + b.version());
+                    fenced.ensureRoot();
+                    recordBaseline(fenced, b);
+                    chain = fenced.read();
+                }
+            }
+            Plan plan = Plan.of(units, chain, target);
+            Optional<UpResult> verdict = verdictFromRead(units, chain, plan, true);
+            if (verdict.isPresent()) {
+                return verdict.get();
+            }
+            fenced.ensureRoot();
+            return applyAll(lock, fenced, plan);
+        } catch (FenceLostException e) {
+            return new UpResult.LeaseLost(List.of(), Optional.empty());
+        }
+    }
+
+    private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan) {
         List<AppliedUnit> applied = new ArrayList<>();
         Optional<Version> current = plan.current();
         for (PendingUnit p : plan.pending()) {
             Unit unit = p.unit();
-            log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
+            if (stop.isRequested()) {
+                return new UpResult.Interrupted(applied, Optional.empty(), 0);
+            }
+            if (lock.isLost()) {
+                return new UpResult.LeaseLost(applied, Optional.of(unit));
+            }
             TransactionMode mode = TransactionMode.of(unit);
-            HistoryEntry entry = history.begin(new NewEntry(unit.version().text(), unit.description(),
-                    unit.type().name(), unit.checksum(), unit.source(), installedBy, "", mode.label()));
+            int startAt = resumeAt(p);
+            HistoryEntry entry;
+            try {
+                if (p.previousRun().isPresent() && p.previousRun().get().state() == EntryState.RUNNING) {
+                    HistoryEntry old = p.previousRun().get();
+                    log.accept("resuming " + unit.version() + " " + unit.description() + " at statement "
+                            + (startAt + 1) + " (an earlier run by " + old.installedBy() + " was interrupted)");
+                    entry = fenced.resume(old.id(), installedBy, unit.checksum());
+                } else {
+                    log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
+                    entry = fenced.begin(new NewEntry(unit.version().text(), unit.description(), unit.type().name(),
+                            unit.checksum(), unit.source(), installedBy, "", mode.label()));
+                }
+            } catch (FenceLostException e) {
+                return new UpResult.LeaseLost(applied, Optional.of(unit));
+            }
             long started = System.nanoTime();
-            AtomicInteger done = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger(startAt);
             try {
                 if (unit instanceof CypherUnit c) {
-                    runScript(c, mode, entry, done, started);
+                    runScript(c, mode, fenced, lock, entry, done, started);
                 } else {
-                    JavaUnit j = (JavaUnit) unit;
-                    j.migration().apply(context());
-                    history.succeed(entry.id(), elapsedSince(started), 0);
+                    checkStop(lock);
+                    ((JavaUnit) unit).migration().apply(context());
+                    fenced.succeed(entry.id(), elapsedSince(started), 0);
                 }
+            } catch (StopRequested s) {
+                log.accept("stopped " + unit.version() + " after " + done.get() + " statements; the next run resumes it");
+                return new UpResult.Interrupted(applied, Optional.of(unit), done.get());
+            } catch (FenceLostException e) {
+                return new UpResult.LeaseLost(applied, Optional.of(unit));
             } catch (Exception e) {
                 EntryError error = errorOf(e, unit instanceof CypherUnit ? done.get() + 1 : 0);
-                history.fail(entry.id(), elapsedSince(started), done.get(), error);
+                try {
+                    fenced.fail(entry.id(), elapsedSince(started), done.get(), error);
+                } catch (FenceLostException lost) {
+                    return new UpResult.LeaseLost(applied, Optional.of(unit));
+                }
                 return new UpResult.UnitFailed(applied, unit, error);
             }
             Duration elapsed = elapsedSince(started);
@@ -108,9 +241,9 @@ public final class MigrationRunner {
         return Optional.empty();
     }
 
-    /** Records {@code baseline} as the chain's first entry. */
-    public HistoryEntry recordBaseline(Baseline baseline) {
-        return history.recordBaseline(new NewEntry(baseline.version().text(), baseline.description(), "BASELINE",
+    /** Records {@code baseline} on {@code chain}, which the caller has fenced with the lease. */
+    public HistoryEntry recordBaseline(HistoryChain chain, Baseline baseline) {
+        return chain.recordBaseline(new NewEntry(baseline.version().text(), baseline.description(), "BASELINE",
                 "", "evidence: " + baseline.evidence(), installedBy, "", "none"));
     }
 
@@ -118,43 +251,56 @@ public final class MigrationRunner {
         return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log);
     }
 
-    private void runScript(CypherUnit unit, TransactionMode mode, HistoryEntry entry, AtomicInteger done,
-                           long started) {
+    private void runScript(CypherUnit unit, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
+                           HistoryEntry entry, AtomicInteger done, long started) {
         List<Statement> statements = unit.script().statements();
         try (Session session = driver.session(sessionConfig)) {
             switch (mode) {
                 case AUTO_COMMIT -> {
-                    for (Statement s : statements) {
-                        session.run(s.text()).consume();
-                        history.progress(entry.id(), done.incrementAndGet());
+                    for (int i = done.get(); i < statements.size(); i++) {
+                        checkStop(lock);
+                        session.run(statements.get(i).text()).consume();
+                        done.set(i + 1);
+                        fenced.progress(entry.id(), done.get(), Checksums.ofStatements(statements.subList(0, i + 1)));
                     }
-                    history.succeed(entry.id(), elapsedSince(started), done.get());
+                    fenced.succeed(entry.id(), elapsedSince(started), done.get());
                 }
                 case SINGLE -> session.executeWriteWithoutResult(tx -> {
                     done.set(0);
-                    runAll(tx, statements, done);
-                    history.succeed(tx, entry.id(), elapsedSince(started), done.get());
+                    runAll(tx, statements, done, lock);
+                    fenced.succeed(tx, entry.id(), elapsedSince(started), done.get());
                 });
                 default -> {
                     // Consecutive statements of one kind (schema or data) share a transaction.
-                    for (List<Statement> group : groups(statements)) {
+                    for (List<Statement> group : groups(statements.subList(done.get(), statements.size()))) {
+                        checkStop(lock);
                         int before = done.get();
                         session.executeWriteWithoutResult(tx -> {
                             done.set(before);
-                            runAll(tx, group, done);
+                            runAll(tx, group, done, lock);
                         });
-                        history.progress(entry.id(), done.get());
+                        fenced.progress(entry.id(), done.get(), Checksums.ofStatements(statements.subList(0, done.get())));
                     }
-                    history.succeed(entry.id(), elapsedSince(started), done.get());
+                    fenced.succeed(entry.id(), elapsedSince(started), done.get());
                 }
             }
         }
     }
 
-    private static void runAll(TransactionContext tx, List<Statement> statements, AtomicInteger done) {
+    private void runAll(TransactionContext tx, List<Statement> statements, AtomicInteger done, LeaseLock lock) {
         for (Statement s : statements) {
+            checkStop(lock);
             tx.run(s.text()).consume();
             done.incrementAndGet();
+        }
+    }
+
+    private void checkStop(LeaseLock lock) {
+        if (stop.isRequested()) {
+            throw new StopRequested();
+        }
+        if (lock.isLost()) {
+            throw new FenceLostException("the migration lock was lost");
         }
     }
 
@@ -170,7 +316,9 @@ public final class MigrationRunner {
             schema = s.isSchemaCommand();
             current.add(s);
         }
-        groups.add(current);
+        if (!current.isEmpty()) {
+            groups.add(current);
+        }
         return groups;
     }
 
@@ -183,5 +331,12 @@ public final class MigrationRunner {
 
     private static Duration elapsedSince(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /** Unwinds the current unit when a stop was requested; an open transaction rolls back. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
     }
 }

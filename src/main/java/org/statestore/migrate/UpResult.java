@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.statestore.history.EntryError;
+import org.statestore.lock.LeaseState;
 
 /** What {@code migrate up} did. */
 public sealed interface UpResult {
@@ -18,8 +19,12 @@ public sealed interface UpResult {
         }
     }
 
-    /** Nothing was pending; nothing was written. */
-    record UpToDate(Optional<Version> current) implements UpResult {
+    /**
+     * Nothing was pending; nothing was written.
+     *
+     * @param tookLock whether the lease was taken (a follower that waited for another process's run)
+     */
+    record UpToDate(Optional<Version> current, boolean tookLock) implements UpResult {
         @Override
         public List<AppliedUnit> applied() {
             return List.of();
@@ -38,6 +43,40 @@ public sealed interface UpResult {
         @Override
         public List<AppliedUnit> applied() {
             return List.of();
+        }
+    }
+
+    /** Local units disagree with the chain (an applied unit was edited, a resumed prefix changed); nothing ran. */
+    record ValidationFailed(List<String> findings) implements UpResult {
+        public ValidationFailed {
+            findings = List.copyOf(findings);
+        }
+
+        @Override
+        public List<AppliedUnit> applied() {
+            return List.of();
+        }
+    }
+
+    /** Another process held the lease for the whole lock timeout; nothing ran. */
+    record LockTimeout(Optional<LeaseState> heldBy, String message) implements UpResult {
+        @Override
+        public List<AppliedUnit> applied() {
+            return List.of();
+        }
+    }
+
+    /** The lease expired and was taken over mid-run; this process stopped writing. */
+    record LeaseLost(List<AppliedUnit> applied, Optional<Unit> during) implements UpResult {
+        public LeaseLost {
+            applied = List.copyOf(applied);
+        }
+    }
+
+    /** A stop was requested (SIGTERM/SIGINT); the unit in progress is recorded as interrupted and resumes next run. */
+    record Interrupted(List<AppliedUnit> applied, Optional<Unit> during, int statementsDone) implements UpResult {
+        public Interrupted {
+            applied = List.copyOf(applied);
         }
     }
 }
