@@ -70,7 +70,7 @@ final class IdentityAddScopeCommand implements Callable<Integer>, Reporting {
                 console.out().println("added " + s);
             }
             for (Scope s : applied.unchanged()) {
-                console.out().println("add-scope0: " + s);
+                console.out().println("already present: " + s);
             }
             console.out().println(name + " has scopes: " + IdentityOutput.scopeList(applied.identity().scopes()));
             console.out().flush();

@@ -69,7 +69,7 @@ final class IdentityRemoveScopeCommand implements Callable<Integer>, Reporting {
                 console.out().println("removed " + s);
             }
             for (Scope s : applied.unchanged()) {
-                console.out().println("remove-scope0: " + s);
+                console.out().println("not present: " + s);
             }
             console.out().println(name + " has scopes: " + IdentityOutput.scopeList(applied.identity().scopes()));
             console.out().flush();
