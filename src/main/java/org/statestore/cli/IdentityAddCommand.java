@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {"  statestore identity add -t user -i alice -k <user key>",
                 "  statestore identity add -t compute -i gpu-cluster-01 --key-file ./compute.key",
-                "  statestore identity add -i alice --output json   # generates a key: see generatedKey"})
+                "  statestore identity add -i alice -o json   # no key given: prints generatedKey"})
 final class IdentityAddCommand implements Callable<Integer>, Reporting {
 
     private final Console console;

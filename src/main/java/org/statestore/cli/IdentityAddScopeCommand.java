@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code statestore identity add-scope}: grants scopes to an identity. */
 @Command(name = "add-scope", mixinStandardHelpOptions = true,
-        description = {"Grant one or more scopes (-s, repeatable) to an identity. Scopes it already has are reported, not errors.",
+        description = {"Grant one or more scopes (-s, repeatable) to an identity. Scopes it already has are reported, "
+                + "not errors.",
                 "Every scope is checked first: one bad scope stops the command (exit 2) and nothing is written. "
                         + "All scopes of one call are written in one transaction."},
         footerHeading = "%nExamples:%n",

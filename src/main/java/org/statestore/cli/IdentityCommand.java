@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 IdentityUpdateKeyCommand.class, IdentityVerifyCommand.class},
         footerHeading = "%nExamples (alchemiscale's manual, with statestore in place of alchemiscale):%n",
         footer = {"  statestore identity add -t user -i alice -k <user key>",
-                "  statestore identity add-scope -t user -i alice -s acme-tyk2-fep -s openff-*-*",
+                "  statestore identity add-scope -t user -i alice -s acme-tyk2-fep -s 'openff-*-*'",
                 "  statestore identity add -t compute -i gpu-cluster-01 --key-file ./compute.key"})
 final class IdentityCommand {
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = {"Delete an identity. Asks for confirmation on a terminal; elsewhere --yes is required "
                 + "(exit 11 without it). An unknown identity is an error (exit 10)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  statestore identity remove -t user -i alice", "  statestore identity remove -t compute -i gpu-cluster-01 --yes"})
+        footer = {"  statestore identity remove -t user -i alice",
+                "  statestore identity remove -t compute -i gpu-cluster-01 --yes"})
 final class IdentityRemoveCommand implements Callable<Integer>, Reporting {
 
     private final Console console;

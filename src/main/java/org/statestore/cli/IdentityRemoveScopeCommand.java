@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code statestore identity remove-scope}: takes scopes away from an identity. */
 @Command(name = "remove-scope", mixinStandardHelpOptions = true,
-        description = {"Take one or more scopes (-s, repeatable) away from an identity. Scopes it does not have are reported, not errors.",
+        description = {"Take one or more scopes (-s, repeatable) away from an identity. Scopes it does not have are "
+                + "reported, not errors.",
                 "Every scope is checked first: one bad scope stops the command (exit 2) and nothing is written. "
                         + "All scopes of one call are written in one transaction."},
         footerHeading = "%nExamples:%n",

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.statestore.identity.ApiKey;
+import org.statestore.identity.KeyHasher;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 
@@ -262,6 +265,22 @@ class IdentityCliTest {
             assertTrue(old.err().contains("authentication failed: the key does not match compute identity 'svc'"),
                     old.err());
             assertExit(0, cliWithKey(OTHER_KEY, "identity", "verify", "-t", "compute", "-i", "svc"));
+        }
+
+        @Test
+        @DisplayName("verify exits 4 when the key matches but the identity is disabled, since the API refuses it")
+        void disabledIdentity() throws IOException {
+            String hash = new KeyHasher(4, new SecureRandom()).hash(ApiKey.of(KEY));
+            neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: 'off', hashed_key: $h, "
+                    + "scopes: [], disabled: true})", Map.of("h", hash));
+
+            CliRun run = cliWithKey(KEY, "identity", "verify", "-i", "off", "--output", "json");
+
+            assertExit(4, run);
+            JsonNode doc = JSON.readTree(run.out());
+            assertTrue(doc.get("matches").asBoolean());
+            assertTrue(doc.get("disabled").asBoolean());
+            assertTrue(run.err().contains("user identity 'off' is disabled"), run.err());
         }
 
         @Test
