@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
+import org.statestore.identity.IdentityStore;
 import org.statestore.lock.Holder;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.LeaseOptions;
@@ -104,6 +105,11 @@ public final class Statestore implements AutoCloseable {
     /** The units this engine knows, in version order. */
     public List<Unit> units() {
         return units;
+    }
+
+    /** alchemiscale's user and compute identities in this database (bcrypt 2b, cost 12). */
+    public IdentityStore identities() {
+        return new IdentityStore(target.driver(), target.sessionConfig());
     }
 
     /** The open database, for commands that work on it beyond migrations. */

@@ -1,0 +1,13 @@
+package org.statestore.identity;
+
+/** Whether a key is an identity's key. */
+public sealed interface Verification permits Verification.Matched, Verification.Mismatched, IdentityNotFound {
+
+    /** The key matches the stored hash. The API still refuses it when {@link Identity#disabled()}. */
+    record Matched(Identity identity) implements Verification {
+    }
+
+    /** The key does not match (or the stored hash is missing or not a bcrypt hash). */
+    record Mismatched(Identity identity) implements Verification {
+    }
+}
