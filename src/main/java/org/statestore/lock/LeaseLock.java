@@ -138,7 +138,8 @@ public final class LeaseLock implements Fence, AutoCloseable {
                 if (!now.isBefore(deadline)) {
                     throw new LockTimeoutException(settings.timeout(), seen);
                 }
-                long pause = Math.min(1000 + ThreadLocalRandom.current().nextLong(500),
+                // Short, jittered polls: followers of a finished run get the lease one after another.
+                long pause = Math.min(200 + ThreadLocalRandom.current().nextLong(400),
                         Math.max(1, deadline.toEpochMilli() - now.toEpochMilli()));
                 Thread.sleep(pause);
             }
