@@ -3,13 +3,14 @@ package org.statestore;
 import java.util.List;
 import java.util.Optional;
 
+import org.statestore.lock.LeaseState;
 import org.statestore.migrate.UnitState;
 import org.statestore.migrate.UnitStatus;
 import org.statestore.migrate.Version;
 
 /** The state of every known unit against one database, oldest version first. */
 public record InfoReport(String target, String serverVersion, String database, Optional<Version> current,
-                         List<UnitStatus> units) {
+                         List<UnitStatus> units, Optional<LeaseState> lease) {
 
     public InfoReport {
         units = List.copyOf(units);

@@ -7,6 +7,7 @@ import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
 import org.statestore.identity.IdentityStore;
 import org.statestore.lock.Holder;
+import org.statestore.lock.LeaseLock;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.LeaseOptions;
 import org.statestore.migrate.ShapeDetector;
@@ -14,6 +15,12 @@ import org.statestore.migrate.MigrationRunner;
 import org.statestore.migrate.Plan;
 import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnitCatalog;
+import org.statestore.migrate.DryRun;
+import org.statestore.migrate.Repair;
+import org.statestore.migrate.UndoRequest;
+import org.statestore.migrate.UndoResult;
+import org.statestore.migrate.UndoRunner;
+import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
 import org.statestore.migrate.VersionWatch;
@@ -63,7 +70,12 @@ public final class Statestore implements AutoCloseable {
 
     /** Applies every pending unit up to {@code target} (all when empty). */
     public UpResult migrateUp(Optional<Version> targetVersion) {
-        return runner("migrate up").up(units, targetVersion);
+        return migrateUp(targetVersion, UpOptions.DEFAULTS);
+    }
+
+    /** Applies every pending unit up to {@code target}, as strict as {@code options} say. */
+    public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options) {
+        return runner("migrate up").up(units, targetVersion, options);
     }
 
     /**
@@ -90,11 +102,39 @@ public final class Statestore implements AutoCloseable {
                 config.stopSignal());
     }
 
+    /** Rolls back applied units newest first, from their recorded rollback notes, under the lease. */
+    public UndoResult undo(UndoRequest request) {
+        return new UndoRunner(target.driver(), target.sessionConfig(), history, config.installedBy(), config.log(),
+                new LeaseOptions(Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal())
+                .undo(units, request);
+    }
+
+    /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
+    public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
+        return new DryRun(target.driver(), target.sessionConfig()).up(units, history.read(), targetVersion, options);
+    }
+
+    /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
+    public DryRun.Outcome dryRunUndo(UndoRequest request) {
+        return new DryRun(target.driver(), target.sessionConfig()).undo(history.read(), request);
+    }
+
+    /** Compares local units with the chain: problems (edited, missing, out of order, future when strict) and warnings. */
+    public ValidationReport validate(UpOptions options) {
+        Plan plan = Plan.of(units, history.read(), Optional.empty(), options.outOfOrder());
+        return new ValidationReport(plan.problems(options.strict(), options.outOfOrder()), plan.warnings());
+    }
+
+    /** Marks failed runs for retry, accepts an edited unit's checksum, or forgets a deleted unit; under the lease. */
+    public Repair.Outcome repair(Repair.Request request) {
+        return runner("migrate repair").withLease(chain -> new Repair(config.installedBy()).apply(chain, units, request));
+    }
+
     /** The state of every unit, read without writing anything. */
     public InfoReport info() {
         Plan plan = Plan.of(units, history.read(), Optional.empty());
         return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
-                plan.statuses());
+                plan.statuses(), LeaseLock.peek(target.driver(), target.sessionConfig()));
     }
 
     /** Waits, without any lock, until the history reaches {@code version} or {@code timeout} passes. */

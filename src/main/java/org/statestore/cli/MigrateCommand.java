@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "migrate", description = "Apply and audit versioned units (Cypher scripts and Java classes).",
         mixinStandardHelpOptions = true,
         subcommands = {MigrateUpCommand.class, MigrateInfoCommand.class, MigrateStatusCommand.class,
-                MigrateAwaitCommand.class, MigrateBaselineCommand.class})
+                MigrateAwaitCommand.class, MigrateBaselineCommand.class, MigrateUndoCommand.class,
+                MigrateValidateCommand.class, MigrateRepairCommand.class})
 final class MigrateCommand {
 }

@@ -12,11 +12,13 @@ import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.history.HistoryEntry;
 import org.statestore.migrate.Unit;
+import org.statestore.migrate.UnitState;
 import org.statestore.migrate.UnitStatus;
 import org.statestore.migrate.Version;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code statestore migrate info}: every known unit and where it stands, without writing anything. */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -38,6 +40,15 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--state", paramLabel = "STATE", split = ",",
+            description = "Only units in these states (e.g. pending,failed): pending, running, success, failed, "
+                    + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten.")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Only units installed at or after TIME (2026-11-01 or 2026-11-01T12:00:00Z).")
+    String since;
+
     MigrateInfoCommand(Console console) {
         this.console = console;
     }
@@ -48,16 +59,50 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
                 .connection(connection.settings(console))
                 .log(console::log)
                 .build();
+        java.util.function.Predicate<UnitStatus> filter = filter();
         InfoReport report;
         try (Statestore store = Statestore.open(config)) {
             report = store.info();
         }
+        report = new InfoReport(report.target(), report.serverVersion(), report.database(), report.current(),
+                report.units().stream().filter(filter).toList(), report.lease());
         if (output.json()) {
             JsonOutput.print(console.out(), json(report));
         } else {
             printTable(report);
         }
         return ExitCode.OK.code();
+    }
+
+    private java.util.function.Predicate<UnitStatus> filter() {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (String s : states) {
+            String label = s.strip().toLowerCase(java.util.Locale.ROOT);
+            if (java.util.Arrays.stream(UnitState.values()).noneMatch(u -> u.label().equals(label))) {
+                throw new UsageException("--state: unknown state '" + s + "'");
+            }
+            wanted.add(label);
+        }
+        java.util.Optional<java.time.Instant> from = java.util.Optional.ofNullable(since).map(MigrateInfoCommand::instant);
+        return s -> (wanted.isEmpty() || wanted.contains(s.state().label()))
+                && from.map(f -> s.recorded().map(e -> !e.installedOn().toInstant().isBefore(f)).orElse(false))
+                .orElse(true);
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--since: '" + text + "' is not a date (2026-11-01) or a time (2026-11-01T12:00:00Z)");
+        }
+    }
+
+    private String stateText(InfoReport report, UnitStatus s) {
+        if (s.state() == UnitState.RUNNING && report.lease().isPresent()) {
+            return "running (" + report.lease().get().holder() + ")";
+        }
+        return s.state().label();
     }
 
     private Map<String, Object> json(InfoReport report) {
@@ -81,7 +126,11 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
             m.put("installedBy", s.recorded().map(HistoryEntry::installedBy).orElse(null));
             m.put("executionTimeMs", s.recorded().flatMap(HistoryEntry::executionTime).map(d -> d.toMillis()).orElse(null));
             m.put("transactionMode", s.recorded().map(HistoryEntry::transactionMode).orElse(null));
+            m.put("rollbackKind", s.recorded().map(e -> e.rollback().kind())
+                    .orElseGet(() -> s.local().map(u -> u.rollback().recorded().kind()).orElse(null)));
             m.put("rollbackNote", s.recorded().map(HistoryEntry::rollbackNote).orElse(null));
+            m.put("runningHolder", s.state() == UnitState.RUNNING
+                    ? report.lease().map(l -> l.holder().toString()).orElse(null) : null);
             m.put("error", s.recorded().flatMap(HistoryEntry::error).map(e -> e.message()).orElse(null));
             rows.add(m);
         }
@@ -91,17 +140,19 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
 
     private void printTable(InfoReport report) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME", "CHECKSUM"});
+        rows.add(new String[] {"VERSION", "DESCRIPTION", "TYPE", "STATE", "INSTALLED ON", "TIME", "CHECKSUM", "ROLLBACK"});
         for (UnitStatus s : report.units()) {
             rows.add(new String[] {
                 s.version().text(),
                 s.description(),
                 s.type(),
-                s.state().label(),
+                stateText(report, s),
                 s.recorded().map(e -> WHEN.format(e.installedOn().withZoneSameInstant(java.time.ZoneOffset.UTC)))
                         .orElse("-"),
                 s.recorded().flatMap(HistoryEntry::executionTime).map(d -> d.toMillis() + " ms").orElse("-"),
                 s.checksumMatches().map(ok -> ok ? "ok" : "CHANGED").orElse("-"),
+                s.recorded().map(e -> e.rollback().kind())
+                        .orElseGet(() -> s.local().map(u -> u.rollback().recorded().kind()).orElse("-")),
             });
         }
         int[] widths = new int[rows.get(0).length];

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.migrate.AppliedUnit;
+import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
 
@@ -46,6 +47,16 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0).")
     String target;
 
+    @Option(names = "--dry-run", description = "Print the plan and check every statement with the live server "
+            + "(EXPLAIN); take no lock and write nothing. Exit 6 on the first invalid statement.")
+    boolean dryRun;
+
+    @Option(names = "--strict", description = "Refuse units applied by a newer release (by default a warning).")
+    boolean strict;
+
+    @Option(names = "--out-of-order", description = "Apply pending units older than the newest applied one.")
+    boolean outOfOrder;
+
     MigrateUpCommand(Console console) {
         this.console = console;
     }
@@ -59,8 +70,17 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                 .stopSignal(console.stop())
                 .log(console::log)
                 .build();
+        UpOptions options = new UpOptions(strict, outOfOrder);
         try (Statestore store = Statestore.open(config)) {
-            return report(store.migrateUp(targetVersion)).code();
+            if (dryRun) {
+                var printed = DryRunReport.print(console, output.json(), commandName() + " --dry-run",
+                        store.dryRunUp(targetVersion, options), r -> describe((UpResult) r));
+                if (!printed.getValue().isEmpty()) {
+                    console.log(printed.getValue());
+                }
+                return printed.getKey().code();
+            }
+            return report(store.migrateUp(targetVersion, options)).code();
         }
     }
 
@@ -73,15 +93,21 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     }
 
     private ExitCode report(UpResult result) {
+        Map.Entry<ExitCode, String> outcome = describe(result);
+        ExitCode code = outcome.getKey();
+        String error = outcome.getValue().isEmpty() ? null : outcome.getValue();
+        Optional<Version> current = result instanceof UpResult.Applied a ? a.current()
+                : result instanceof UpResult.UpToDate u ? u.current() : Optional.empty();
+        printReport(result, code, error, current);
+        return code;
+    }
+
+    /** The exit code and error line (empty on success) of a result. */
+    static Map.Entry<ExitCode, String> describe(UpResult result) {
         ExitCode code;
         String error = null;
-        Optional<Version> current = Optional.empty();
-        if (result instanceof UpResult.Applied a) {
+        if (result instanceof UpResult.Applied || result instanceof UpResult.UpToDate) {
             code = ExitCode.OK;
-            current = a.current();
-        } else if (result instanceof UpResult.UpToDate u) {
-            code = ExitCode.OK;
-            current = u.current();
         } else if (result instanceof UpResult.LockTimeout t) {
             code = ExitCode.LOCK_TIMEOUT;
             error = t.message();
@@ -109,8 +135,13 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             String last = b.blocker().recorded().flatMap(e -> e.error()).map(e -> " (last error: " + e.message() + ")")
                     .orElse("");
             error = "unit " + b.blocker().version() + " failed in an earlier run and is unchanged, so nothing was "
-                    + "applied; ship a fixed unit (a changed checksum is retried)" + last;
+                    + "applied; ship a fixed unit (a changed checksum is retried), or mark it for retry with "
+                    + "'migrate repair'" + last;
         }
+        return Map.entry(code, error == null ? "" : error);
+    }
+
+    private void printReport(UpResult result, ExitCode code, String error, Optional<Version> current) {
         if (output.json()) {
             Map<String, Object> doc = JsonOutput.envelope(commandName(), code, error);
             List<Map<String, Object>> applied = new ArrayList<>();
@@ -144,7 +175,6 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
         if (error != null) {
             console.log(error);
         }
-        return code;
     }
 
     @Override

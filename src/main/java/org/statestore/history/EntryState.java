@@ -7,7 +7,11 @@ public enum EntryState {
     SUCCESS,
     FAILED,
     /** Not a run: marks the version an existing, unversioned database was found at; older units are skipped. */
-    BASELINE;
+    BASELINE,
+    /** Applied, then rolled back by {@code migrate undo}; kept for audit, re-applied by the next {@code up}. */
+    UNDONE,
+    /** The unit was deleted on purpose and {@code migrate repair --forget} retired its entry; kept for audit. */
+    FORGOTTEN;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -166,6 +166,50 @@ public final class HistoryChain {
         }
     }
 
+    /** Marks an applied entry undone (kept in the chain): who rolled it back, when, and how long it took. */
+    public HistoryEntry markUndone(String id, String by, Duration elapsed) {
+        return update(id, "SET e.state = 'undone', e.undone_on = datetime.realtime(), e.undone_by = $by, "
+                + "e.undo_time_ms = $ms", Map.of("by", by, "ms", elapsed.toMillis()));
+    }
+
+    /** Marks a failed entry for retry: the next {@code up} runs the unit again even though it is unchanged. */
+    public HistoryEntry requestRetry(String id, String by) {
+        return update(id, "SET e.retry_requested = true, e.repaired_on = datetime.realtime(), e.repaired_by = $by",
+                Map.of("by", by));
+    }
+
+    /** Records {@code checksum} as the entry's checksum, keeping the old one in {@code previous_checksums}. */
+    public HistoryEntry acceptChecksum(String id, String checksum, String by) {
+        return update(id, "SET e.previous_checksums = coalesce(e.previous_checksums, []) + e.checksum, "
+                + "e.checksum = $checksum, e.repaired_on = datetime.realtime(), e.repaired_by = $by",
+                Map.of("checksum", checksum, "by", by));
+    }
+
+    /** Retires the entry of a deliberately deleted unit; it stays in the chain as {@code forgotten}. */
+    public HistoryEntry forget(String id, String by) {
+        return update(id, "SET e.state_before_forget = e.state, e.state = 'forgotten', "
+                + "e.repaired_on = datetime.realtime(), e.repaired_by = $by", Map.of("by", by));
+    }
+
+    /** Names the backup taken before a run in the entry's rollback note. */
+    public HistoryEntry recordBackup(String id, String backup) {
+        return update(id, "SET e.rollback_backup = $backup", Map.of("backup", backup));
+    }
+
+    // The SET clauses are fixed strings of this class; every value is a parameter.
+    private HistoryEntry update(String id, String set, Map<String, Object> params) {
+        Map<String, Object> p = new HashMap<>(params);
+        p.put("id", id);
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> {
+                fence.check(tx);
+                var r = tx.run("MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id " + set
+                        + " RETURN elementId(e) AS id, e AS entry", p).single();
+                return toEntry(r.get("id").asString(), r.get("entry"));
+            });
+        }
+    }
+
     private static HistoryEntry finish(TransactionContext tx, String id, EntryState state, Duration elapsed,
                                        int statementsDone, EntryError error) {
         Map<String, Object> p = new HashMap<>();
@@ -188,7 +232,12 @@ public final class HistoryChain {
         p.put("checksum", e.checksum());
         p.put("source", e.source());
         p.put("installed_by", e.installedBy());
-        p.put("rollback_note", e.rollbackNote());
+        p.put("rollback_kind", e.rollback().kind());
+        p.put("rollback_note", e.rollback().note());
+        p.put("rollback_statements", e.rollback().statements());
+        p.put("rollback_checksum", e.rollback().checksum());
+        p.put("rollback_source", e.rollback().source());
+        p.put("rollback_backup", e.rollback().backup());
         p.put("transaction_mode", e.transactionMode());
         p.put("statements_done", 0);
         return p;
@@ -201,12 +250,21 @@ public final class HistoryChain {
         ZonedDateTime on = node.get("installed_on").asZonedDateTime();
         Optional<Duration> time = node.get("execution_time_ms").isNull() ? Optional.empty()
                 : Optional.of(Duration.ofMillis(node.get("execution_time_ms").asLong()));
+        RecordedRollback rollback = new RecordedRollback(node.get("rollback_kind").asString(RecordedRollback.IRREVERSIBLE),
+                node.get("rollback_note").asString(""),
+                node.get("rollback_statements").isNull() ? List.of()
+                        : node.get("rollback_statements").asList(Value::asString),
+                node.get("rollback_checksum").asString(""), node.get("rollback_source").asString(""),
+                node.get("rollback_backup").asString(""));
+        Optional<ZonedDateTime> undone = node.get("undone_on").isNull() ? Optional.empty()
+                : Optional.of(node.get("undone_on").asZonedDateTime());
         return new HistoryEntry(id, node.get("seq").asLong(), node.get("version").asString(),
                 node.get("description").asString(""), node.get("type").asString(""),
                 node.get("checksum").asString(""), node.get("source").asString(""),
                 node.get("installed_by").asString(""), on, time,
                 EntryState.valueOf(node.get("state").asString().toUpperCase(java.util.Locale.ROOT)),
-                node.get("rollback_note").asString(""), node.get("transaction_mode").asString(""),
-                node.get("statements_done").asInt(0), node.get("prefix_checksum").asString(""), error);
+                rollback, node.get("transaction_mode").asString(""),
+                node.get("statements_done").asInt(0), node.get("prefix_checksum").asString(""), error,
+                node.get("retry_requested").asBoolean(false), undone);
     }
 }

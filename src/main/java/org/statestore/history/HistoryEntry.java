@@ -13,10 +13,17 @@ import java.util.Optional;
  * @param executionTime   how long the run took; empty while running
  * @param statementsDone  how many statements completed (auto-commit units record each one)
  * @param prefixChecksum  the checksum of those completed statements, so a resumed run can check them
+ * @param retryRequested  a failed run that {@code migrate repair} marked for retry
+ * @param undoneOn        when {@code migrate undo} rolled the run back
  */
 public record HistoryEntry(String id, long seq, String version, String description, String type, String checksum,
                            String source, String installedBy, ZonedDateTime installedOn,
-                           Optional<Duration> executionTime, EntryState state, String rollbackNote,
+                           Optional<Duration> executionTime, EntryState state, RecordedRollback rollback,
                            String transactionMode, int statementsDone, String prefixChecksum,
-                           Optional<EntryError> error) {
+                           Optional<EntryError> error, boolean retryRequested, Optional<ZonedDateTime> undoneOn) {
+
+    /** The rollback note as text, for tables and JSON. */
+    public String rollbackNote() {
+        return rollback.summary();
+    }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** What is known of a unit run before it starts; the chain adds sequence, time and state. */
 public record NewEntry(String version, String description, String type, String checksum, String source,
-                       String installedBy, String rollbackNote, String transactionMode) {
+                       String installedBy, RecordedRollback rollback, String transactionMode) {
 
     public NewEntry {
         Objects.requireNonNull(version, "version");
@@ -13,7 +13,7 @@ public record NewEntry(String version, String description, String type, String c
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(installedBy, "installedBy");
-        Objects.requireNonNull(rollbackNote, "rollbackNote");
+        Objects.requireNonNull(rollback, "rollback");
         Objects.requireNonNull(transactionMode, "transactionMode");
     }
 }

@@ -22,6 +22,21 @@ public interface JavaMigration {
         return 1;
     }
 
+    /** True when {@link #undo} is implemented; otherwise the unit is irreversible (unless a U script exists). */
+    default boolean reversible() {
+        return false;
+    }
+
+    /** Reverts what {@link #apply} did; idempotent like apply. Only called when {@link #reversible()}. */
+    default void undo(MigrationContext context) throws Exception {
+        throw new UnsupportedOperationException(getClass().getName() + " declares no undo");
+    }
+
+    /** A human note on rolling the unit back (recorded with every applied run); empty by default. */
+    default String rollbackNote() {
+        return "";
+    }
+
     /** The recorded checksum; by default derived from the class name and {@link #revision()}. */
     default String checksum() {
         return Checksums.ofJavaUnit(getClass().getName(), revision());

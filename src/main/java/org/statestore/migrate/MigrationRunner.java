@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.statestore.cypher.Statement;
 import org.statestore.history.EntryError;
@@ -19,6 +18,7 @@ import org.statestore.history.FenceLostException;
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
 import org.statestore.history.NewEntry;
+import org.statestore.history.RecordedRollback;
 import org.statestore.lock.LeaseLock;
 import org.statestore.lock.LockTimeoutException;
 
@@ -57,9 +57,10 @@ public final class MigrationRunner {
     }
 
     /** Reads the chain, plans against {@code units} and applies what is pending up to {@code target}. */
-    public UpResult up(List<Unit> units, Optional<Version> target) {
+    public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options) {
         List<HistoryEntry> chain = history.read();
-        Optional<UpResult> verdict = verdictFromRead(units, chain, Plan.of(units, chain, target), false);
+        Plan plan = Plan.of(units, chain, target, options.outOfOrder());
+        Optional<UpResult> verdict = verdictFromRead(units, chain, plan, false, options);
         if (verdict.isPresent()) {
             return verdict.get();
         }
@@ -70,7 +71,7 @@ public final class MigrationRunner {
             return new UpResult.LockTimeout(e.heldBy(), e.getMessage());
         }
         try {
-            return upHolding(lock, history.fencedBy(lock), units, target);
+            return upHolding(lock, history.fencedBy(lock), units, target, options);
         } finally {
             lock.release();
         }
@@ -83,8 +84,12 @@ public final class MigrationRunner {
         }
     }
 
-    private Optional<UpResult> verdictFromRead(List<Unit> units, List<HistoryEntry> chain, Plan plan, boolean locked) {
-        List<String> findings = validate(plan);
+    private Optional<UpResult> verdictFromRead(List<Unit> units, List<HistoryEntry> chain, Plan plan, boolean locked,
+                                             UpOptions options) {
+        if (!locked) {
+            plan.warnings().forEach(w -> log.accept("warning: " + w + " (tolerated; --strict refuses it)"));
+        }
+        List<String> findings = validate(plan, options);
         if (!findings.isEmpty()) {
             return Optional.of(new UpResult.ValidationFailed(findings));
         }
@@ -98,16 +103,9 @@ public final class MigrationRunner {
         return Optional.empty();
     }
 
-    /** Applied units whose local file changed, and interrupted runs whose completed part changed. */
-    private static List<String> validate(Plan plan) {
-        List<String> findings = new ArrayList<>();
-        for (UnitStatus s : plan.statuses()) {
-            if (s.state() == UnitState.SUCCESS && s.checksumMatches().orElse(true).equals(false)) {
-                findings.add("unit " + s.version() + " (" + s.local().get().source() + ") was changed after it was "
-                        + "applied: local checksum " + s.local().get().checksum() + ", recorded "
-                        + s.recorded().get().checksum());
-            }
-        }
+    /** What the plan finds wrong, and interrupted runs whose completed part changed. */
+    private static List<String> validate(Plan plan, UpOptions options) {
+        List<String> findings = new ArrayList<>(plan.problems(options.strict(), options.outOfOrder()));
         for (PendingUnit p : plan.pending()) {
             resumeFinding(p).ifPresent(findings::add);
         }
@@ -139,7 +137,8 @@ public final class MigrationRunner {
         return piecewise ? p.previousRun().get().statementsDone() : 0;
     }
 
-    private UpResult upHolding(LeaseLock lock, HistoryChain fenced, List<Unit> units, Optional<Version> target) {
+    private UpResult upHolding(LeaseLock lock, HistoryChain fenced, List<Unit> units, Optional<Version> target,
+                               UpOptions options) {
         List<HistoryEntry> chain = fenced.read();
         try {
             if (chain.isEmpty()) {
@@ -152,8 +151,8 @@ public final class MigrationRunner {
                     chain = fenced.read();
                 }
             }
-            Plan plan = Plan.of(units, chain, target);
-            Optional<UpResult> verdict = verdictFromRead(units, chain, plan, true);
+            Plan plan = Plan.of(units, chain, target, options.outOfOrder());
+            Optional<UpResult> verdict = verdictFromRead(units, chain, plan, true, options);
             if (verdict.isPresent()) {
                 return verdict.get();
             }
@@ -187,7 +186,7 @@ public final class MigrationRunner {
                 } else {
                     log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
                     entry = fenced.begin(new NewEntry(unit.version().text(), unit.description(), unit.type().name(),
-                            unit.checksum(), unit.source(), installedBy, "", mode.label()));
+                            unit.checksum(), unit.source(), installedBy, unit.rollback().recorded(), mode.label()));
                 }
             } catch (FenceLostException e) {
                 return new UpResult.LeaseLost(applied, Optional.of(unit));
@@ -244,7 +243,7 @@ public final class MigrationRunner {
     /** Records {@code baseline} on {@code chain}, which the caller has fenced with the lease. */
     public HistoryEntry recordBaseline(HistoryChain chain, Baseline baseline) {
         return chain.recordBaseline(new NewEntry(baseline.version().text(), baseline.description(), "BASELINE",
-                "", "evidence: " + baseline.evidence(), installedBy, "", "none"));
+                "", "evidence: " + baseline.evidence(), installedBy, RecordedRollback.none(), "none"));
     }
 
     private MigrationContext context() {
@@ -255,43 +254,12 @@ public final class MigrationRunner {
                            HistoryEntry entry, AtomicInteger done, long started) {
         List<Statement> statements = unit.script().statements();
         try (Session session = driver.session(sessionConfig)) {
-            switch (mode) {
-                case AUTO_COMMIT -> {
-                    for (int i = done.get(); i < statements.size(); i++) {
-                        checkStop(lock);
-                        session.run(statements.get(i).text()).consume();
-                        done.set(i + 1);
-                        fenced.progress(entry.id(), done.get(), Checksums.ofStatements(statements.subList(0, i + 1)));
-                    }
-                    fenced.succeed(entry.id(), elapsedSince(started), done.get());
-                }
-                case SINGLE -> session.executeWriteWithoutResult(tx -> {
-                    done.set(0);
-                    runAll(tx, statements, done, lock);
-                    fenced.succeed(tx, entry.id(), elapsedSince(started), done.get());
-                });
-                default -> {
-                    // Consecutive statements of one kind (schema or data) share a transaction.
-                    for (List<Statement> group : groups(statements.subList(done.get(), statements.size()))) {
-                        checkStop(lock);
-                        int before = done.get();
-                        session.executeWriteWithoutResult(tx -> {
-                            done.set(before);
-                            runAll(tx, group, done, lock);
-                        });
-                        fenced.progress(entry.id(), done.get(), Checksums.ofStatements(statements.subList(0, done.get())));
-                    }
-                    fenced.succeed(entry.id(), elapsedSince(started), done.get());
-                }
+            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock)).run(statements, mode, done,
+                    n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
+                    (tx, n) -> fenced.succeed(tx, entry.id(), elapsedSince(started), n));
+            if (!recorded) {
+                fenced.succeed(entry.id(), elapsedSince(started), done.get());
             }
-        }
-    }
-
-    private void runAll(TransactionContext tx, List<Statement> statements, AtomicInteger done, LeaseLock lock) {
-        for (Statement s : statements) {
-            checkStop(lock);
-            tx.run(s.text()).consume();
-            done.incrementAndGet();
         }
     }
 
@@ -302,24 +270,6 @@ public final class MigrationRunner {
         if (lock.isLost()) {
             throw new FenceLostException("the migration lock was lost");
         }
-    }
-
-    static List<List<Statement>> groups(List<Statement> statements) {
-        List<List<Statement>> groups = new ArrayList<>();
-        List<Statement> current = new ArrayList<>();
-        Boolean schema = null;
-        for (Statement s : statements) {
-            if (schema != null && schema != s.isSchemaCommand()) {
-                groups.add(current);
-                current = new ArrayList<>();
-            }
-            schema = s.isSchemaCommand();
-            current.add(s);
-        }
-        if (!current.isEmpty()) {
-            groups.add(current);
-        }
-        return groups;
     }
 
     private static EntryError errorOf(Exception e, int statementIndex) {

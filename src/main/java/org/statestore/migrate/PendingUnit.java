@@ -10,9 +10,10 @@ public record PendingUnit(Unit unit, Optional<HistoryEntry> previousRun) {
     /** Why the unit runs: first time, after a failure with a changed unit, or after an interrupted run. */
     public String reason() {
         return previousRun.map(e -> switch (e.state()) {
-            case FAILED -> "retry of a failed run with a changed unit";
+            case FAILED -> e.retryRequested() ? "retry of a failed run, as repaired" : "retry of a failed run with a changed unit";
             case RUNNING -> "rerun of an interrupted run";
-            case SUCCESS, BASELINE -> "rerun";
+            case UNDONE -> "re-apply after undo";
+            case SUCCESS, BASELINE, FORGOTTEN -> "rerun";
         }).orElse("new");
     }
 }

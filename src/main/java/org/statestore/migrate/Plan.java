@@ -11,11 +11,12 @@ import org.statestore.history.EntryState;
 import org.statestore.history.HistoryEntry;
 
 /**
- * The comparison of local units with the history chain: each version's state, and the units an
- * {@code up} would apply, in order.
+ * The comparison of local units with the history chain: each version's state, the units an
+ * {@code up} would apply, in order, and what is wrong.
  *
  * <p>The newest run of a version decides its state. A failed unit whose checksum is unchanged blocks
- * every later unit (rerunning the same failing change cannot help); shipping a fixed unit unblocks it.
+ * every later unit (rerunning the same failing change cannot help) until a fixed unit is shipped or
+ * {@code migrate repair} marks it for retry.
  */
 public final class Plan {
 
@@ -31,16 +32,31 @@ public final class Plan {
 
     /** Compares {@code units} with {@code history}; {@code target} limits what is pending. */
     public static Plan of(List<Unit> units, List<HistoryEntry> history, Optional<Version> target) {
+        return of(units, history, target, false);
+    }
+
+    /** As {@link #of(List, List, Optional)}; with {@code outOfOrder}, pending units older than applied ones run too. */
+    public static Plan of(List<Unit> units, List<HistoryEntry> history, Optional<Version> target, boolean outOfOrder) {
         Map<Version, Unit> local = new HashMap<>();
         units.forEach(u -> local.put(u.version(), u));
         Map<Version, HistoryEntry> newest = new HashMap<>();
         Optional<Version> baseline = Optional.empty();
+        Optional<Version> maxApplied = Optional.empty();
         for (HistoryEntry e : history) {
-            newest.merge(parseRecorded(e), e, (a, b) -> a.seq() >= b.seq() ? a : b);
-            if (e.state() == EntryState.BASELINE) {
-                baseline = Optional.of(parseRecorded(e));
+            Version v = Version.parse(e.version());
+            newest.merge(v, e, (a, b) -> a.seq() >= b.seq() ? a : b);
+        }
+        for (Map.Entry<Version, HistoryEntry> e : newest.entrySet()) {
+            EntryState s = e.getValue().state();
+            if (s == EntryState.BASELINE) {
+                baseline = Optional.of(e.getKey());
+            }
+            if ((s == EntryState.SUCCESS || s == EntryState.BASELINE)
+                    && (maxApplied.isEmpty() || e.getKey().compareTo(maxApplied.get()) > 0)) {
+                maxApplied = Optional.of(e.getKey());
             }
         }
+        Optional<Version> maxLocal = local.keySet().stream().max(Version::compareTo);
         TreeSet<Version> versions = new TreeSet<>(local.keySet());
         versions.addAll(newest.keySet());
 
@@ -50,45 +66,56 @@ public final class Plan {
         for (Version v : versions) {
             Optional<Unit> unit = Optional.ofNullable(local.get(v));
             Optional<HistoryEntry> run = Optional.ofNullable(newest.get(v));
-            UnitState state = run.isEmpty() && baseline.isPresent() && v.compareTo(baseline.get()) <= 0
-                    ? UnitState.IGNORED : stateOf(unit, run, target);
+            UnitState state = run.isPresent() ? recordedState(v, unit, run.get(), maxLocal)
+                    : unrecordedState(v, baseline, target, maxApplied);
             UnitStatus status = new UnitStatus(v, state, unit, run);
             statuses.add(status);
-            if (unit.isEmpty() || target.isPresent() && v.compareTo(target.get()) > 0) {
+            boolean withinTarget = target.isEmpty() || v.compareTo(target.get()) <= 0;
+            if (unit.isEmpty() || !withinTarget) {
                 continue;
             }
-            boolean failedUnchanged = state == UnitState.FAILED
+            boolean failedUnchanged = state == UnitState.FAILED && !run.get().retryRequested()
                     && run.get().checksum().equals(unit.get().checksum());
             if (failedUnchanged && blocker == null) {
                 blocker = status;
             }
-            if (state == UnitState.PENDING || state == UnitState.RUNNING
-                    || state == UnitState.FAILED && !failedUnchanged) {
+            boolean runs = switch (state) {
+                case PENDING, RUNNING, UNDONE -> true;
+                case FAILED -> !failedUnchanged;
+                case OUT_OF_ORDER -> outOfOrder;
+                default -> false;
+            };
+            if (runs) {
                 pending.add(new PendingUnit(unit.get(), run));
             }
         }
         return new Plan(statuses, pending, Optional.ofNullable(blocker));
     }
 
-    private static UnitState stateOf(Optional<Unit> unit, Optional<HistoryEntry> run, Optional<Version> target) {
-        if (run.isEmpty()) {
-            boolean above = target.isPresent() && unit.get().version().compareTo(target.get()) > 0;
-            return above ? UnitState.ABOVE_TARGET : UnitState.PENDING;
-        }
-        EntryState recorded = run.get().state();
-        if (recorded == EntryState.SUCCESS && unit.isEmpty()) {
-            return UnitState.MISSING;
-        }
-        return switch (recorded) {
-            case SUCCESS -> UnitState.SUCCESS;
+    private static UnitState recordedState(Version v, Optional<Unit> unit, HistoryEntry run, Optional<Version> maxLocal) {
+        return switch (run.state()) {
+            case SUCCESS -> unit.isPresent() ? UnitState.SUCCESS
+                    : maxLocal.isEmpty() || v.compareTo(maxLocal.get()) > 0 ? UnitState.FUTURE : UnitState.MISSING;
             case FAILED -> UnitState.FAILED;
             case RUNNING -> UnitState.RUNNING;
             case BASELINE -> UnitState.BASELINE;
+            case UNDONE -> UnitState.UNDONE;
+            case FORGOTTEN -> UnitState.FORGOTTEN;
         };
     }
 
-    private static Version parseRecorded(HistoryEntry e) {
-        return Version.parse(e.version());
+    private static UnitState unrecordedState(Version v, Optional<Version> baseline, Optional<Version> target,
+                                             Optional<Version> maxApplied) {
+        if (baseline.isPresent() && v.compareTo(baseline.get()) <= 0) {
+            return UnitState.IGNORED;
+        }
+        if (target.isPresent() && v.compareTo(target.get()) > 0) {
+            return UnitState.ABOVE_TARGET;
+        }
+        if (maxApplied.isPresent() && v.compareTo(maxApplied.get()) < 0) {
+            return UnitState.OUT_OF_ORDER;
+        }
+        return UnitState.PENDING;
     }
 
     public List<UnitStatus> statuses() {
@@ -105,10 +132,56 @@ public final class Plan {
         return blocker;
     }
 
-    /** The newest successfully applied version. */
+    /** The newest applied version (or the baseline). */
     public Optional<Version> current() {
         return statuses.stream().filter(s -> s.state() == UnitState.SUCCESS || s.state() == UnitState.MISSING
-                        || s.state() == UnitState.BASELINE)
+                        || s.state() == UnitState.BASELINE || s.state() == UnitState.FUTURE)
                 .map(UnitStatus::version).reduce((a, b) -> b);
+    }
+
+    /**
+     * What disagrees between local units and the chain, one line per finding: edited applied units,
+     * applied units missing locally, out-of-order pending units (unless allowed), and, when
+     * {@code strict}, future units.
+     */
+    public List<String> problems(boolean strict, boolean outOfOrder) {
+        List<String> findings = new ArrayList<>();
+        for (UnitStatus s : statuses) {
+            switch (s.state()) {
+                case SUCCESS -> {
+                    if (!s.checksumMatches().orElse(true)) {
+                        findings.add("unit " + s.version() + " (" + s.local().get().source() + ") was changed after "
+                                + "it was applied: local checksum " + s.local().get().checksum() + ", recorded "
+                                + s.recorded().get().checksum() + "; restore it, or accept it with "
+                                + "'migrate repair --accept-checksum " + s.version() + "'");
+                    }
+                }
+                case MISSING -> findings.add("unit " + s.version() + " (" + s.recorded().get().source() + ") was "
+                        + "applied but is not found locally; restore it, or retire it with 'migrate repair --forget "
+                        + s.version() + "'");
+                case OUT_OF_ORDER -> {
+                    if (!outOfOrder) {
+                        findings.add("unit " + s.version() + " is pending but older than the newest applied unit; "
+                                + "apply it with --out-of-order, or give it a newer version");
+                    }
+                }
+                case FUTURE -> {
+                    if (strict) {
+                        findings.add(futureWarning(s));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return findings;
+    }
+
+    /** Warnings that are not problems unless strict: units applied by a newer release. */
+    public List<String> warnings() {
+        return statuses.stream().filter(s -> s.state() == UnitState.FUTURE).map(Plan::futureWarning).toList();
+    }
+
+    private static String futureWarning(UnitStatus s) {
+        return "unit " + s.version() + " (" + s.description() + ") was applied by a newer release and is unknown here";
     }
 }

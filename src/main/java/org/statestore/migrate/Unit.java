@@ -14,4 +14,7 @@ public sealed interface Unit permits CypherUnit, JavaUnit {
 
     /** Where the unit came from: a file path, a classpath resource or a class name. */
     String source();
+
+    /** How the unit can be undone. */
+    RollbackPlan rollback();
 }

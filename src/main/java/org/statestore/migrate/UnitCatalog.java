@@ -26,6 +26,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.statestore.cypher.CypherScript;
+import org.statestore.cypher.ScriptHeader;
 import org.statestore.cypher.ScriptSyntaxException;
 
 /**
@@ -50,17 +51,19 @@ public final class UnitCatalog {
     public List<Unit> load(List<Location> locations, List<JavaMigration> extraJavaUnits) {
         List<String> problems = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
+        List<RollbackPlan.UndoScript> undos = new ArrayList<>();
         for (Location location : locations) {
             if (location instanceof Location.Directory d) {
-                loadDirectory(d.path(), units, problems);
+                loadDirectory(d.path(), units, undos, problems);
             } else {
-                loadBundledScripts(units, problems);
+                loadBundledScripts(units, undos, problems);
                 loadServiceJavaUnits(units, problems);
             }
         }
         for (JavaMigration m : extraJavaUnits) {
             addJavaUnit(m, units, problems);
         }
+        attachUndos(units, undos, problems);
         Map<Version, List<Unit>> byVersion = new TreeMap<>();
         for (Unit u : units) {
             byVersion.computeIfAbsent(u.version(), v -> new ArrayList<>()).add(u);
@@ -88,7 +91,7 @@ public final class UnitCatalog {
         return List.copyOf(found);
     }
 
-    private void loadDirectory(Path dir, List<Unit> units, List<String> problems) {
+    private void loadDirectory(Path dir, List<Unit> units, List<RollbackPlan.UndoScript> undos, List<String> problems) {
         if (!Files.isDirectory(dir)) {
             problems.add("location " + dir + " is not a directory");
             return;
@@ -103,14 +106,14 @@ public final class UnitCatalog {
         }
         for (Path file : files) {
             try {
-                addScript(file.getFileName().toString(), file.toString(), Files.readAllBytes(file), units, problems);
+                addScript(file.getFileName().toString(), file.toString(), Files.readAllBytes(file), units, undos, problems);
             } catch (IOException e) {
                 problems.add("cannot read " + file + ": " + e.getMessage());
             }
         }
     }
 
-    private void loadBundledScripts(List<Unit> units, List<String> problems) {
+    private void loadBundledScripts(List<Unit> units, List<RollbackPlan.UndoScript> undos, List<String> problems) {
         Map<String, URL> resources = new LinkedHashMap<>();
         try {
             Enumeration<URL> roots = classLoader.getResources(BUNDLED_FOLDER);
@@ -125,7 +128,7 @@ public final class UnitCatalog {
         }
         for (Map.Entry<String, URL> r : resources.entrySet()) {
             try (InputStream in = r.getValue().openStream()) {
-                addScript(r.getKey(), "classpath:" + BUNDLED_FOLDER + r.getKey(), in.readAllBytes(), units, problems);
+                addScript(r.getKey(), "classpath:" + BUNDLED_FOLDER + r.getKey(), in.readAllBytes(), units, undos, problems);
             } catch (IOException e) {
                 problems.add("cannot read bundled unit " + r.getKey() + ": " + e.getMessage());
             }
@@ -155,12 +158,38 @@ public final class UnitCatalog {
         return names;
     }
 
+    /** Pairs each undo script with the unit of its version; an undo script without one is an error. */
+    private static void attachUndos(List<Unit> units, List<RollbackPlan.UndoScript> undos, List<String> problems) {
+        for (RollbackPlan.UndoScript undo : undos) {
+            Version v = UnitName.parseUndo(bareName(undo.source())).orElseThrow().version();
+            boolean attached = false;
+            for (int i = 0; i < units.size(); i++) {
+                Unit u = units.get(i);
+                if (u.version().equals(v)) {
+                    units.set(i, u instanceof CypherUnit c ? c.withUndo(undo) : ((JavaUnit) u).withUndo(undo));
+                    attached = true;
+                }
+            }
+            if (!attached) {
+                problems.add(undo.source() + ": undo script without a unit: no V" + v.text().replace('.', '_')
+                        + "__*.cypher or Java unit has version " + v);
+            }
+        }
+    }
+
+    private static String bareName(String source) {
+        String file = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+        return file.substring(0, file.length() - EXTENSION.length());
+    }
+
     private static void addScript(String fileName, String source, byte[] bytes, List<Unit> units,
-                                  List<String> problems) {
+                                  List<RollbackPlan.UndoScript> undos, List<String> problems) {
         String bare = fileName.substring(0, fileName.length() - EXTENSION.length());
         Optional<UnitName> name = UnitName.parse(bare);
-        if (name.isEmpty()) {
-            problems.add(source + ": malformed unit name, expected " + UnitName.rule() + EXTENSION);
+        Optional<UnitName> undoName = UnitName.parseUndo(bare);
+        if (name.isEmpty() && undoName.isEmpty()) {
+            problems.add(source + ": malformed unit name, expected " + UnitName.rule() + EXTENSION
+                    + " (or U<version>__<Description>" + EXTENSION + " for an undo script)");
             return;
         }
         String text;
@@ -176,8 +205,14 @@ public final class UnitCatalog {
             text = text.substring(1); // a byte order mark is not part of the first statement
         }
         try {
-            units.add(new CypherUnit(name.get().version(), name.get().description(), source,
-                    CypherScript.parse(source, text)));
+            CypherScript script = CypherScript.parse(source, text);
+            String note = ScriptHeader.parse(text).value("rollback").orElse("");
+            if (undoName.isPresent()) {
+                undos.add(new RollbackPlan.UndoScript(source, script, note));
+            } else {
+                units.add(new CypherUnit(name.get().version(), name.get().description(), source, script, note,
+                        Optional.empty()));
+            }
         } catch (ScriptSyntaxException e) {
             problems.add(e.getMessage());
         }

@@ -11,13 +11,23 @@ import java.util.regex.Pattern;
 public record UnitName(Version version, String description) {
 
     private static final Pattern NAME = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(\\w+)");
+    private static final Pattern UNDO_NAME = Pattern.compile("U(\\d+(?:[._]\\d+)*)__(\\w+)");
 
     /**
      * Parses a bare name (no extension); returns a description of what is wrong instead of throwing, so
      * discovery can list every bad name at once.
      */
     public static Optional<UnitName> parse(String bare) {
-        Matcher m = NAME.matcher(bare);
+        return parse(NAME, bare);
+    }
+
+    /** Parses an undo script's bare name, {@code U<version>__<Description>}. */
+    public static Optional<UnitName> parseUndo(String bare) {
+        return parse(UNDO_NAME, bare);
+    }
+
+    private static Optional<UnitName> parse(Pattern pattern, String bare) {
+        Matcher m = pattern.matcher(bare);
         if (!m.matches()) {
             return Optional.empty();
         }

@@ -18,7 +18,15 @@ public enum UnitState {
     /** The version an unversioned database was baselined at. */
     BASELINE,
     /** At or below the baseline and never run: the database already had it. */
-    IGNORED;
+    IGNORED,
+    /** Applied, then rolled back by {@code migrate undo}; the next {@code up} applies it again. */
+    UNDONE,
+    /** Applied by a newer release: recorded, unknown here, and newer than every local unit. */
+    FUTURE,
+    /** Pending, but older than the newest applied unit (applied only with {@code --out-of-order}). */
+    OUT_OF_ORDER,
+    /** A deleted unit whose entry {@code migrate repair --forget} retired. */
+    FORGOTTEN;
 
     /** The lower-case, hyphenated name used in tables and JSON. */
     public String label() {

@@ -103,7 +103,7 @@ class LeaseLockTest {
             try (LeaseLock taker = acquire("taker", Duration.ofSeconds(30), Duration.ZERO)) {
                 assertTrue(taker.fence() > paused.fence());
                 assertThrows(FenceLostException.class, () -> chain.begin(new NewEntry("1", "late", "CYPHER", "v1:x",
-                        "f", "me", "", "single")));
+                        "f", "me", org.statestore.history.RecordedRollback.none(), "single")));
                 assertTrue(paused.isLost());
                 assertEquals(0, neo4j.count("MATCH (e:__StatestoreEntry) RETURN count(e)"));
                 assertEquals(1, neo4j.count("MATCH (l:__StatestoreLock) WHERE l.holder_command = 'taker' RETURN count(l)"));
