@@ -132,7 +132,12 @@ public final class Statestore implements AutoCloseable {
 
     /** The state of every unit, read without writing anything. */
     public InfoReport info() {
-        Plan plan = Plan.of(units, history.read(), Optional.empty());
+        return info(Optional.empty());
+    }
+
+    /** The state of every unit, with units beyond {@code targetVersion} shown as above target. */
+    public InfoReport info(Optional<Version> targetVersion) {
+        Plan plan = Plan.of(units, history.read(), targetVersion);
         return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
                 plan.statuses(), LeaseLock.peek(target.driver(), target.sessionConfig()));
     }

@@ -45,6 +45,9 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
                     + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten.")
     List<String> states = new ArrayList<>();
 
+    @Option(names = "--target", paramLabel = "VERSION", description = "Show units beyond VERSION as above-target.")
+    String target;
+
     @Option(names = "--since", paramLabel = "TIME",
             description = "Only units installed at or after TIME (2026-11-01 or 2026-11-01T12:00:00Z).")
     String since;
@@ -62,7 +65,7 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
         java.util.function.Predicate<UnitStatus> filter = filter();
         InfoReport report;
         try (Statestore store = Statestore.open(config)) {
-            report = store.info();
+            report = store.info(java.util.Optional.ofNullable(target).map(MigrateUpCommand::parseVersion));
         }
         report = new InfoReport(report.target(), report.serverVersion(), report.database(), report.current(),
                 report.units().stream().filter(filter).toList(), report.lease());
