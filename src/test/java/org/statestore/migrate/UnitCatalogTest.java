@@ -38,6 +38,9 @@ class UnitCatalogTest {
         assertEquals("Constraints", first.description());
         assertEquals("classpath:statestore/migrations/V0_1_0__Constraints.cypher", first.source());
         assertEquals(4, ((CypherUnit) first).script().statements().size());
+        RollbackPlan.UndoScript undo = (RollbackPlan.UndoScript) first.rollback();
+        assertEquals("classpath:statestore/migrations/U0_1_0__Constraints.cypher", undo.source());
+        assertTrue(undo.script().statements().stream().allMatch(s -> s.text().startsWith("DROP CONSTRAINT")));
     }
 
     @Test
