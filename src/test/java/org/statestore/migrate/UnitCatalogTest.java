@@ -40,7 +40,7 @@ class UnitCatalogTest {
         assertEquals(4, ((CypherUnit) first).script().statements().size());
         RollbackPlan.UndoScript undo = (RollbackPlan.UndoScript) first.rollback();
         assertEquals("classpath:statestore/migrations/U0_1_0__Constraints.cypher", undo.source());
-        assertTrue(undo.script().statements().stream().allMatch(s -> s.text().startsWith("DROP CONSTRAINT")));
+        assertTrue(undo.script().statements().stream().allMatch(s -> s.code().strip().startsWith("DROP CONSTRAINT")));
     }
 
     @Test
