@@ -44,30 +44,38 @@ public final class V03StoreGenerator {
             CREATE (c:ComputeServiceRegistration)
             SET c = r""";
 
-    // One statement per batch; the unit subqueries add optional relationships without changing the rows.
+    // One statement per batch. Properties are spelled out (no SET n = map), which keeps the plan free of
+    // Eager operators; the unit subqueries add optional relationships without changing the rows.
     private static final String BATCH = """
             UNWIND $networks AS nw
-            CREATE (n:GufeTokenizable:AlchemicalNetwork)
-            SET n = nw.props
-            CREATE (h:GufeTokenizable:TaskHub)
-            SET h = nw.hub
-            CREATE (h)-[:PERFORMS {_org: nw.props._org, _campaign: nw.props._campaign, _project: nw.props._project}]->(n)
+            CREATE (n:GufeTokenizable:AlchemicalNetwork {_gufe_key: nw.gufeKey, _scoped_key: nw.scopedKey,
+                _org: nw.org, _campaign: nw.campaign, _project: nw.project, _json_props: [],
+                __qualname__: 'AlchemicalNetwork', __module__: 'gufe.network', `:version:`: 1, name: nw.name})
+            CREATE (h:GufeTokenizable:TaskHub {_gufe_key: nw.hubKey, _scoped_key: nw.hubScopedKey,
+                _org: nw.org, _campaign: nw.campaign, _project: nw.project, _json_props: [],
+                __qualname__: 'TaskHub', __module__: 'alchemiscale.storage.models', `:version:`: 1,
+                weight: 0.5, network: nw.scopedKey})
+            CREATE (h)-[:PERFORMS {_org: nw.org, _campaign: nw.campaign, _project: nw.project}]->(n)
             WITH n, h, nw
             UNWIND nw.transformations AS tf
-            CREATE (t:GufeTokenizable:Transformation)
-            SET t = tf.props
+            CREATE (t:GufeTokenizable:Transformation {_gufe_key: tf.gufeKey, _scoped_key: tf.scopedKey,
+                _org: nw.org, _campaign: nw.campaign, _project: nw.project, _json_props: ['mapping'],
+                __qualname__: 'Transformation', __module__: 'gufe.transformations.transformation',
+                `:version:`: 1, name: tf.name, mapping: $mapping})
             CREATE (n)-[:DEPENDS_ON {attribute: 'edges', index: tf.index,
-                _org: nw.props._org, _campaign: nw.props._campaign, _project: nw.props._project}]->(t)
+                _org: nw.org, _campaign: nw.campaign, _project: nw.project}]->(t)
             WITH h, t, tf, nw
             UNWIND tf.tasks AS tk
-            CREATE (k:GufeTokenizable:Task)
-            SET k = tk.props
-            CREATE (k)-[:PERFORMS {_org: nw.props._org, _campaign: nw.props._campaign, _project: nw.props._project}]->(t)
+            CREATE (k:GufeTokenizable:Task {_gufe_key: tk.gufeKey, _scoped_key: tk.scopedKey,
+                _org: nw.org, _campaign: nw.campaign, _project: nw.project, _json_props: [],
+                __qualname__: 'Task', __module__: 'alchemiscale.storage.models', `:version:`: 1,
+                status: tk.status, priority: tk.priority, datetime_created: tk.created})
+            CREATE (k)-[:PERFORMS {_org: nw.org, _campaign: nw.campaign, _project: nw.project}]->(t)
             WITH h, k, tk
             CALL {
                 WITH h, k, tk
-                WITH h, k, tk WHERE tk.props.status = 'waiting'
-                CREATE (h)-[:ACTIONS {weight: 0.5, task: k._scoped_key}]->(k)
+                WITH h, k, tk WHERE tk.status = 'waiting'
+                CREATE (h)-[:ACTIONS {weight: 0.5, task: tk.scopedKey}]->(k)
             }
             CALL {
                 WITH k, tk
@@ -105,7 +113,7 @@ public final class V03StoreGenerator {
             for (int from = 0; from < spec.networks(); from += spec.batchSize()) {
                 int to = Math.min(spec.networks(), from + spec.batchSize());
                 List<Map<String, Object>> batch = batch(spec, from, to);
-                SummaryCounters counters = session.executeWrite(tx -> tx.run(BATCH, Map.of("networks", batch))
+                SummaryCounters counters = session.executeWrite(tx -> tx.run(BATCH, Map.of("networks", batch, "mapping", MAPPING))
                         .consume().counters());
                 nodes += counters.nodesCreated();
                 relationships += counters.relationshipsCreated();
@@ -136,25 +144,26 @@ public final class V03StoreGenerator {
         List<Map<String, Object>> networks = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             List<String> scope = SCOPES.get(i % SCOPES.size());
-            String networkKey = "AlchemicalNetwork-" + token("network", i);
-            Map<String, Object> nw = new HashMap<>();
-            nw.put("props", gufe("AlchemicalNetwork", "gufe.network", networkKey, scope, List.of(),
-                    Map.of("name", scope.get(2) + "_network_" + i)));
-            nw.put("hub", gufe("TaskHub", "alchemiscale.storage.models", "TaskHub-" + token("taskhub", i), scope,
-                    List.of(), Map.of("weight", 0.5, "network", scopedKey(networkKey, scope))));
+            Map<String, Object> nw = keyed("AlchemicalNetwork", "network", i, scope);
+            nw.put("org", scope.get(0));
+            nw.put("campaign", scope.get(1));
+            nw.put("project", scope.get(2));
+            nw.put("name", scope.get(2) + "_network_" + i);
+            Map<String, Object> hub = keyed("TaskHub", "taskhub", i, scope);
+            nw.put("hubKey", hub.get("gufeKey"));
+            nw.put("hubScopedKey", hub.get("scopedKey"));
             List<Map<String, Object>> transformations = new ArrayList<>();
             for (int t = 0; t < spec.transformationsPerNetwork(); t++) {
                 long tIndex = (long) i * spec.transformationsPerNetwork() + t;
+                Map<String, Object> tf = keyed("Transformation", "transformation", tIndex, scope);
+                tf.put("index", t);
+                tf.put("name", "lig_" + (2 * tIndex) + "_to_lig_" + (2 * tIndex + 1));
                 List<Map<String, Object>> tasks = new ArrayList<>();
                 for (int k = 0; k < spec.tasksPerTransformation(); k++) {
-                    long kIndex = tIndex * spec.tasksPerTransformation() + k;
-                    tasks.add(task(kIndex, scope));
+                    tasks.add(task(tIndex * spec.tasksPerTransformation() + k, scope));
                 }
-                transformations.add(Map.of("index", t, "tasks", tasks,
-                        "props", gufe("Transformation", "gufe.transformations.transformation",
-                                "Transformation-" + token("transformation", tIndex), scope, List.of("mapping"),
-                                Map.of("name", "lig_" + (2 * tIndex) + "_to_lig_" + (2 * tIndex + 1),
-                                        "mapping", MAPPING))));
+                tf.put("tasks", tasks);
+                transformations.add(tf);
             }
             nw.put("transformations", transformations);
             networks.add(nw);
@@ -164,10 +173,10 @@ public final class V03StoreGenerator {
 
     private static Map<String, Object> task(long index, List<String> scope) {
         String status = STATUSES[(int) (index % STATUSES.length)];
-        Map<String, Object> task = new HashMap<>();
-        task.put("props", gufe("Task", "alchemiscale.storage.models", "Task-" + token("task", index), scope, List.of(),
-                Map.of("status", status, "priority", (int) (index % 10) + 1,
-                        "datetime_created", time(index * 37 + 3600))));
+        Map<String, Object> task = keyed("Task", "task", index, scope);
+        task.put("status", status);
+        task.put("priority", (int) (index % 10) + 1);
+        task.put("created", time(index * 37 + 3600));
         if ("running".equals(status)) {
             task.put("claimedBy", registrationId((int) (index % 2)));
             task.put("claimed", time(index * 37 + 86_400));
@@ -177,19 +186,13 @@ public final class V03StoreGenerator {
         return task;
     }
 
-    private static Map<String, Object> gufe(String qualname, String module, String gufeKey, List<String> scope,
-                                            List<String> jsonProps, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(extra);
-        props.put("_gufe_key", gufeKey);
-        props.put("_scoped_key", scopedKey(gufeKey, scope));
-        props.put("_org", scope.get(0));
-        props.put("_campaign", scope.get(1));
-        props.put("_project", scope.get(2));
-        props.put("_json_props", jsonProps);
-        props.put("__qualname__", qualname);
-        props.put("__module__", module);
-        props.put(":version:", 1);
-        return props;
+    /** {@code gufeKey} and {@code scopedKey} of the {@code index}-th object of a class. */
+    private static Map<String, Object> keyed(String className, String kind, long index, List<String> scope) {
+        Map<String, Object> m = new HashMap<>();
+        String gufeKey = className + "-" + token(kind, index);
+        m.put("gufeKey", gufeKey);
+        m.put("scopedKey", scopedKey(gufeKey, scope));
+        return m;
     }
 
     private static String scopedKey(String gufeKey, List<String> scope) {
