@@ -26,8 +26,13 @@ public record NetworkMarkKey(String target, String gufeKey, String scopedKey) {
 
     /** The mark's keys for the network with scoped key {@code target} in scope {@code org-campaign-project}. */
     public static NetworkMarkKey of(String target, String org, String campaign, String project) {
-        String gufeKey = "NetworkMark-" + md5Hex(target);
+        String gufeKey = gufeKey(target);
         return new NetworkMarkKey(target, gufeKey, gufeKey + "-" + org + "-" + campaign + "-" + project);
+    }
+
+    /** {@code "NetworkMark-" + md5hex(utf8(target))}: the mark's gufe key depends on its target alone. */
+    public static String gufeKey(String target) {
+        return "NetworkMark-" + md5Hex(target);
     }
 
     static String md5Hex(String text) {

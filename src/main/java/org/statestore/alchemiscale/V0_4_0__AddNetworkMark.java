@@ -1,7 +1,6 @@
 package org.statestore.alchemiscale;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import org.statestore.migrate.MigrationContext;
  * their mark, so an unmarked network is invisible).
  *
  * <p>alchemiscale's own script marks every network in one transaction. This unit streams the unmarked
- * networks once (element id, scoped key and scope only), computes each mark's md5-derived key in Java
+ * networks once (element id and scoped key only), computes each mark's md5-derived key in Java
  * (Cypher 5 has no md5), and writes {@link #batchSize()} marks per transaction with one UNWIND. Memory stays
  * flat however many networks there are, each batch commits on its own, and a rerun after a crash picks
  * up only the networks still unmarked. The write re-checks "no mark yet" per network, and a mark's
@@ -40,27 +39,31 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
     private static final String UNMARKED = """
             MATCH (n:AlchemicalNetwork)
             WHERE NOT EXISTS { (n)<-[:MARKS]-(:NetworkMark) }
-            RETURN elementId(n) AS id, n._scoped_key AS target, n._org AS org, n._campaign AS campaign,
-                   n._project AS project""";
+            RETURN elementId(n) AS id, n._scoped_key AS target""";
 
-    private static final String COUNT_UNMARKED = """
-            MATCH (n:AlchemicalNetwork)
-            WHERE NOT EXISTS { (n)<-[:MARKS]-(:NetworkMark) }
-            RETURN count(n) AS unmarked""";
+    // Both counts come from Neo4j's count store (constant time): networks minus MARKS relationships is
+    // exact while every mark is a NetworkMark on one network, which is how alchemiscale writes them.
+    private static final String ESTIMATE_UNMARKED = """
+            CALL { MATCH (n:AlchemicalNetwork) RETURN count(n) AS networks }
+            CALL { MATCH ()-[r:MARKS]->() RETURN count(r) AS marks }
+            RETURN networks - marks AS unmarked""";
 
-    // MERGE rather than CREATE: a mark node left without its relationship (by hand, or by another tool)
-    // is reused instead of violating the scoped_key constraint.
-    private static final String MARK = """
+    // Only the element id, the target (to detect a reused id) and the md5-derived key travel; the scope is
+    // read from the network itself. MERGE rather than CREATE: a mark node left without its relationship
+    // (by hand, or by another tool) is reused instead of violating the scoped_key constraint.
+    static final String MARK = """
             UNWIND $rows AS row
             MATCH (n:AlchemicalNetwork)
             WHERE elementId(n) = row.id AND n._scoped_key = row.target
+              AND n._org IS NOT NULL AND n._campaign IS NOT NULL AND n._project IS NOT NULL
               AND NOT EXISTS { (n)<-[:MARKS]-(:NetworkMark) }
-            MERGE (m:GufeTokenizable:NetworkMark {_scoped_key: row.scopedKey})
-            ON CREATE SET m.target = row.target, m.state = 'active', m.__qualname__ = 'NetworkMark',
+            MERGE (m:GufeTokenizable:NetworkMark
+                   {_scoped_key: row.gufeKey + '-' + n._org + '-' + n._campaign + '-' + n._project})
+            ON CREATE SET m.target = n._scoped_key, m.state = 'active', m.__qualname__ = 'NetworkMark',
                           m.__module__ = 'alchemiscale.storage.models', m.`:version:` = 1, m._json_props = [],
-                          m._gufe_key = row.gufeKey, m._org = row.org, m._campaign = row.campaign,
-                          m._project = row.project
-            CREATE (m)-[:MARKS {_org: row.org, _campaign: row.campaign, _project: row.project}]->(n)
+                          m._gufe_key = row.gufeKey, m._org = n._org, m._campaign = n._campaign,
+                          m._project = n._project
+            CREATE (m)-[:MARKS {_org: n._org, _campaign: n._campaign, _project: n._project}]->(n)
             RETURN count(*) AS marked""";
 
     private final int batchSize;
@@ -109,19 +112,13 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
     public void apply(MigrationContext context) {
         Consumer<String> progress = context.progress();
         configurationProblem.ifPresent(p -> progress.accept("NetworkMark: " + p));
-        long unmarked;
+        long expected;
         try (Session session = context.session()) {
-            unmarked = session.run(COUNT_UNMARKED).single().get("unmarked").asLong();
+            expected = Math.max(0, session.run(ESTIMATE_UNMARKED).single().get("unmarked").asLong());
         }
-        if (unmarked == 0) {
-            progress.accept("NetworkMark: every network already has a mark");
-            return;
-        }
-        progress.accept("NetworkMark: " + unmarked + " networks without a mark; " + batchSize + " per transaction");
+        progress.accept("NetworkMark: " + expected + " networks without a mark; " + batchSize + " per transaction");
         long started = System.nanoTime();
-        long marked = 0;
-        long skipped = 0;
-        int batches = 0;
+        Tally tally = new Tally();
         // One read streams the unmarked networks (the driver pulls batchSize records at a time); a second
         // session commits each batch. Networks this run marks are never read again.
         SessionConfig streaming = SessionConfig.builder().withDatabase(context.database()).withFetchSize(batchSize)
@@ -130,35 +127,37 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
             Result networks = reader.run(UNMARKED);
             List<Map<String, Object>> rows = new ArrayList<>(batchSize);
             while (networks.hasNext()) {
-                Optional<Map<String, Object>> row = row(networks.next());
-                if (row.isEmpty()) {
-                    skipped++;
-                    continue;
-                }
-                rows.add(row.get());
-                if (rows.size() == batchSize) {
-                    marked += write(writer, rows);
-                    batches++;
-                    progress.accept(line(batches, marked, unmarked, started));
+                row(networks.next()).ifPresentOrElse(rows::add, () -> tally.skipped++);
+                if (rows.size() == batchSize || !networks.hasNext() && !rows.isEmpty()) {
+                    long marked = write(writer, rows);
+                    tally.batches++;
+                    tally.marked += marked;
+                    tally.skipped += rows.size() - marked;
+                    progress.accept(line(tally, expected, started));
                     rows = new ArrayList<>(batchSize);
                 }
             }
-            if (!rows.isEmpty()) {
-                marked += write(writer, rows);
-                batches++;
-                progress.accept(line(batches, marked, unmarked, started));
-            }
         }
-        if (skipped > 0) {
-            progress.accept("NetworkMark: " + skipped + " networks have no _scoped_key, _org, _campaign or _project "
-                    + "and were left without a mark (alchemiscale cannot address them either)");
+        if (tally.batches == 0) {
+            progress.accept("NetworkMark: every network already has a mark");
+        }
+        if (tally.skipped > 0) {
+            progress.accept("NetworkMark: " + tally.skipped + " networks left without a mark: no _scoped_key, _org, "
+                    + "_campaign or _project (alchemiscale cannot address them either), or marked meanwhile");
         }
     }
 
-    private static String line(int batches, long marked, long unmarked, long started) {
+    /** Counts of one run. */
+    private static final class Tally {
+        int batches;
+        long marked;
+        long skipped;
+    }
+
+    private static String line(Tally tally, long expected, long started) {
         long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        return "NetworkMark: batch " + batches + " committed, " + marked + " of " + unmarked + " networks marked ("
-                + (marked * 1000 / ms) + "/s)";
+        return "NetworkMark: batch " + tally.batches + " committed, " + tally.marked + " of " + expected
+                + " networks marked (" + (tally.marked * 1000 / ms) + "/s)";
     }
 
     private static long write(Session writer, List<Map<String, Object>> rows) {
@@ -166,25 +165,14 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
         return writer.executeWrite(tx -> tx.run(MARK, parameters).single().get("marked").asLong());
     }
 
-    /** The write parameters for one network, or empty when it lacks what a mark is derived from. */
+    /** The write parameters for one network, or empty when it has no scoped key to derive a mark from. */
     static Optional<Map<String, Object>> row(Record r) {
         String target = text(r.get("target"));
-        String org = text(r.get("org"));
-        String campaign = text(r.get("campaign"));
-        String project = text(r.get("project"));
-        if (target == null || org == null || campaign == null || project == null) {
+        if (target == null) {
             return Optional.empty();
         }
-        NetworkMarkKey key = NetworkMarkKey.of(target, org, campaign, project);
-        Map<String, Object> row = new HashMap<>(8);
-        row.put("id", r.get("id").asString());
-        row.put("target", target);
-        row.put("gufeKey", key.gufeKey());
-        row.put("scopedKey", key.scopedKey());
-        row.put("org", org);
-        row.put("campaign", campaign);
-        row.put("project", project);
-        return Optional.of(row);
+        return Optional.of(Map.of("id", r.get("id").asString(), "target", target,
+                "gufeKey", NetworkMarkKey.gufeKey(target)));
     }
 
     private static String text(Value v) {
