@@ -24,6 +24,9 @@ final class DatabaseInitCommand implements Callable<Integer>, Reporting {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    LockOptions lock;
+
     DatabaseInitCommand(Console console) {
         this.console = console;
     }
@@ -34,6 +37,7 @@ final class DatabaseInitCommand implements Callable<Integer>, Reporting {
         up.connection = connection;
         up.units = new UnitOptions();
         up.output = output;
+        up.lock = lock;
         up.target = TARGET;
         return up.call();
     }

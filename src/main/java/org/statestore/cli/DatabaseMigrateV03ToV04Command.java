@@ -31,6 +31,9 @@ final class DatabaseMigrateV03ToV04Command implements Callable<Integer>, Reporti
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    LockOptions lock;
+
     DatabaseMigrateV03ToV04Command(Console console) {
         this.console = console;
     }
@@ -41,6 +44,7 @@ final class DatabaseMigrateV03ToV04Command implements Callable<Integer>, Reporti
         up.connection = connection;
         up.units = units;
         up.output = output;
+        up.lock = lock;
         up.target = TARGET;
         return up.call();
     }
