@@ -1,0 +1,169 @@
+package org.statestore.upgrade;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.statestore.Statestore;
+import org.statestore.StatestoreConfig;
+import org.statestore.alchemiscale.CheckReport;
+import org.statestore.alchemiscale.StoreCheck;
+import org.statestore.migrate.UpResult;
+import org.statestore.migrate.Version;
+import org.statestore.neo4j.ConnectionSettings;
+import org.statestore.neo4j.Neo4jAdmin;
+
+/**
+ * {@code statestore upgrade store}: a Neo4j 4.4 dump of an alchemiscale v0.3 store to a checked Neo4j 5
+ * store at the current schema, in one command. The dump is copied before Neo4j's tool reads it; the
+ * target directory is either complete or carries an {@value #INCOMPLETE_MARKER} file until it is.
+ */
+public final class StoreUpgrade {
+
+    /** Present in a target directory whose upgrade has not finished. */
+    public static final String INCOMPLETE_MARKER = "STATESTORE-UPGRADE-INCOMPLETE";
+
+    /**
+     * What to upgrade and where.
+     *
+     * @param dump    the Neo4j 4.4 dump (read only)
+     * @param dataDir the new store's directory (an embedded store home), empty or absent
+     * @param replace start over in a non-empty {@code dataDir} (the caller has asked for confirmation)
+     * @param toDump  also write a Neo4j 5 dump of the result here (must not exist)
+     */
+    public record Request(Path dump, Path dataDir, boolean replace, Optional<Path> toDump) {
+    }
+
+    /** A finished upgrade: each step with its time, the version reached and the check's findings. */
+    public record Report(List<String> steps, List<Duration> times, Optional<Version> version, CheckReport check) {
+    }
+
+    private final Consumer<String> log;
+
+    public StoreUpgrade(Consumer<String> log) {
+        this.log = log;
+    }
+
+    public Report run(Request request) {
+        StepTimer steps = new StepTimer(log);
+        Path home = request.dataDir().toAbsolutePath().normalize();
+        steps.run("check input", () -> {
+            DumpFile.check(request.dump());
+            request.toDump().ifPresent(f -> {
+                if (Files.exists(f)) {
+                    throw new UpgradeFailure(UpgradeFailure.Kind.REFUSED, "check input", f + " exists; "
+                            + "statestore never overwrites a dump");
+                }
+            });
+            prepareTarget(home, request.replace());
+            return null;
+        });
+        boolean created = true;
+        try {
+            Files.createDirectories(home);
+            Files.writeString(home.resolve(INCOMPLETE_MARKER), "upgrade of " + request.dump() + " started\n");
+            LegacyStore store = new LegacyStore(home);
+            steps.run("load dump", () -> {
+                store.load(request.dump());
+                return null;
+            });
+            LegacyStore.Format format = store.format();
+            if (format.isNeo4j5OrLater()) {
+                throw new UpgradeFailure(UpgradeFailure.Kind.REFUSED, "inspect store", "the dump is already a Neo4j 5 "
+                        + "store (format " + format.version() + "): no store upgrade is needed; load it and run "
+                        + "'statestore migrate up'");
+            }
+            log.accept("store format " + format.version() + " (Neo4j " + format.introducedIn() + ")");
+            created = false; // from here on the directory is kept, marked incomplete, for inspection
+            steps.run("migrate store format (BTREE indexes to RANGE)", () -> {
+                store.migrateFormat();
+                return null;
+            });
+            Report report = schema(steps, home);
+            request.toDump().ifPresent(f -> steps.run("write Neo4j 5 dump", () -> {
+                store.dumpTo(f.toAbsolutePath());
+                return null;
+            }));
+            Files.deleteIfExists(home.resolve(INCOMPLETE_MARKER));
+            return new Report(steps.steps().stream().map(StepTimer.Step::name).toList(),
+                    steps.steps().stream().map(StepTimer.Step::elapsed).toList(), report.version(), report.check());
+        } catch (UpgradeFailure e) {
+            if (created) {
+                Neo4jAdmin.deleteTree(home);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "prepare target", e.getMessage());
+        }
+    }
+
+    /** Starts the new store embedded, applies alchemiscale's units and runs {@code database check}. */
+    private Report schema(StepTimer steps, Path home) {
+        StatestoreConfig config = StatestoreConfig.builder().connection(ConnectionSettings.embedded(home))
+                .log(log).build();
+        try (Statestore store = steps.run("start Neo4j 5", () -> Statestore.open(config))) {
+            UpResult up = steps.run("migrate up (baseline, NetworkMarks, UTC timestamps)",
+                    () -> store.migrateUp(Optional.empty()));
+            if (!(up instanceof UpResult.Applied || up instanceof UpResult.UpToDate)) {
+                throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "migrate up", describe(up));
+            }
+            CheckReport check = steps.run("database check", () -> new StoreCheck(store.target().driver(),
+                    store.target().sessionConfig()).check(store.info().units()));
+            if (!check.ok()) {
+                throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "database check",
+                        String.join("; ", check.findings()));
+            }
+            return new Report(List.of(), List.of(), store.info().current(), check);
+        }
+    }
+
+    private static String describe(UpResult up) {
+        if (up instanceof UpResult.UnitFailed f) {
+            return "unit " + f.failed().version() + " failed: " + f.error().message();
+        }
+        return up.getClass().getSimpleName();
+    }
+
+    private static void prepareTarget(Path home, boolean replace) {
+        if (!Files.exists(home)) {
+            return;
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(home)) {
+            empty = entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UpgradeFailure(UpgradeFailure.Kind.REFUSED, "check input", "cannot read " + home);
+        }
+        if (empty) {
+            return;
+        }
+        if (!replace) {
+            String why = Files.exists(home.resolve(INCOMPLETE_MARKER)) ? "holds an incomplete upgrade" : "is not empty";
+            throw new UpgradeFailure(UpgradeFailure.Kind.REFUSED, "check input", home + " " + why
+                    + "; give an empty directory, or start over with --replace --yes");
+        }
+        if (Files.exists(home.resolve("data").resolve("databases").resolve("store_lock"))
+                && isLocked(home)) {
+            throw new UpgradeFailure(UpgradeFailure.Kind.REFUSED, "check input", home + " is in use by a running "
+                    + "Neo4j; stop it first");
+        }
+        Neo4jAdmin.deleteTree(home);
+    }
+
+    private static boolean isLocked(Path home) {
+        Path lock = home.resolve("data").resolve("databases").resolve("store_lock");
+        try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE);
+             var held = channel.tryLock()) {
+            return held == null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
