@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         subcommands = {MigrateUpCommand.class, MigrateInfoCommand.class, MigrateStatusCommand.class,
                 MigrateAwaitCommand.class, MigrateBaselineCommand.class, MigrateUndoCommand.class,
-                MigrateValidateCommand.class, MigrateRepairCommand.class})
+                MigrateValidateCommand.class, MigrateRepairCommand.class, MigrateImportCommand.class})
 final class MigrateCommand {
 }
