@@ -44,7 +44,7 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
 
     @Option(names = "--state", paramLabel = "STATE", split = ",",
             description = "Only units in these states (e.g. pending,failed): pending, running, success, failed, "
-                    + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten.")
+                    + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten, skipped.")
     List<String> states = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Show units beyond VERSION as above-target.")
