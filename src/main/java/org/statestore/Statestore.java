@@ -12,6 +12,7 @@ import org.statestore.migrate.Baseline;
 import org.statestore.migrate.LeaseOptions;
 import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.MigrationRunner;
+import org.statestore.migrate.Neo4jMigrationsImport;
 import org.statestore.migrate.Plan;
 import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnitCatalog;
@@ -63,6 +64,17 @@ public final class Statestore implements AutoCloseable {
         UnitCatalog catalog = new UnitCatalog(config.classLoader());
         List<Unit> units = catalog.load(config.locations(), config.javaUnits());
         List<ShapeDetector> detectors = catalog.detectors(config.locations());
+        List<String> unresolved = new java.util.ArrayList<>();
+        for (Unit u : units) {
+            if (u instanceof org.statestore.migrate.CypherUnit c) {
+                unresolved.addAll(config.placeholders().unresolved(c.source(), c.script()));
+            } else if (u instanceof org.statestore.migrate.RepeatableUnit r) {
+                unresolved.addAll(config.placeholders().unresolved(r.source(), r.script()));
+            }
+        }
+        if (!unresolved.isEmpty()) {
+            throw new org.statestore.migrate.UnitDiscoveryException(String.join("; ", unresolved));
+        }
         Neo4jTarget target = new TargetConnector(config.log()).open(config.connection());
         config.log().accept("target: " + target.description());
         return new Statestore(config, units, detectors, target);
@@ -99,7 +111,7 @@ public final class Statestore implements AutoCloseable {
     private MigrationRunner runner(String command) {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
                 config.log(), detectors, new LeaseOptions(Holder.thisProcess(command), config.lease()),
-                config.stopSignal());
+                config.stopSignal(), config.placeholders(), target.server());
     }
 
     /** Rolls back applied units newest first, from their recorded rollback notes, under the lease. */
@@ -111,7 +123,7 @@ public final class Statestore implements AutoCloseable {
 
     /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
-        return new DryRun(target.driver(), target.sessionConfig()).up(units, history.read(), targetVersion, options);
+        return new DryRun(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(), targetVersion, options);
     }
 
     /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
@@ -128,6 +140,16 @@ public final class Statestore implements AutoCloseable {
     /** Marks failed runs for retry, accepts an edited unit's checksum, or forgets a deleted unit; under the lease. */
     public Repair.Outcome repair(Repair.Request request) {
         return runner("migrate repair").withLease(chain -> new Repair(config.installedBy()).apply(chain, units, request));
+    }
+
+    /**
+     * Copies the history neo4j-migrations recorded in this database into the chain as applied runs, under
+     * the migration lease; optionally removes its nodes (same transaction) and drops its three lock and
+     * version constraints (afterwards).
+     */
+    public Neo4jMigrationsImport.Outcome importFromNeo4jMigrations(Neo4jMigrationsImport.Options options) {
+        return runner("migrate import").withLease(chain -> new Neo4jMigrationsImport(target.driver(),
+                target.sessionConfig(), target.database(), config.log()).run(chain, options));
     }
 
     /** The state of every unit, read without writing anything. */

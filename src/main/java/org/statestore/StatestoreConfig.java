@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.migrate.JavaMigration;
 import org.statestore.migrate.Location;
+import org.statestore.migrate.Placeholders;
 import org.statestore.migrate.StopSignal;
 import org.statestore.neo4j.ConnectionSettings;
 
@@ -20,7 +21,7 @@ import org.statestore.neo4j.ConnectionSettings;
  */
 public record StatestoreConfig(ConnectionSettings connection, List<Location> locations, List<JavaMigration> javaUnits,
                                ClassLoader classLoader, String installedBy, Consumer<String> log, LeaseSettings lease,
-                               StopSignal stopSignal) {
+                               StopSignal stopSignal, Placeholders placeholders) {
 
     public StatestoreConfig {
         Objects.requireNonNull(connection, "connection");
@@ -31,6 +32,7 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(stopSignal, "stopSignal");
+        Objects.requireNonNull(placeholders, "placeholders");
     }
 
     public static Builder builder() {
@@ -49,6 +51,8 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         private Consumer<String> log = line -> { };
         private LeaseSettings lease = LeaseSettings.DEFAULTS;
         private StopSignal stopSignal = new StopSignal();
+        private final java.util.Map<String, String> placeholderValues = new java.util.TreeMap<>();
+        private java.util.Map<String, String> placeholderEnv = java.util.Map.of();
 
         private Builder() {
         }
@@ -105,13 +109,29 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
             return this;
         }
 
+        /** A value for {@code ${name}} in Cypher units; explicit values win over the environment's. */
+        public Builder placeholder(String name, String value) {
+            placeholderValues.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Takes placeholder values from {@code env} entries named {@code STATESTORE_PLACEHOLDER_<NAME>}
+         * (e.g. {@code System.getenv()}); off by default, so an application decides what it exposes.
+         */
+        public Builder placeholdersFromEnvironment(java.util.Map<String, String> env) {
+            this.placeholderEnv = java.util.Map.copyOf(env);
+            return this;
+        }
+
         public StatestoreConfig build() {
             List<Location> locations = new ArrayList<>();
             if (bundled) {
                 locations.add(Location.bundled());
             }
             directories.forEach(d -> locations.add(Location.directory(d)));
-            return new StatestoreConfig(connection, locations, javaUnits, classLoader, installedBy, log, lease, stopSignal);
+            return new StatestoreConfig(connection, locations, javaUnits, classLoader, installedBy, log, lease, stopSignal,
+                    Placeholders.of(placeholderEnv, placeholderValues));
         }
     }
 

@@ -39,7 +39,7 @@ final class DatabaseCheckCommand implements Callable<Integer>, Reporting {
 
     @Override
     public Integer call() {
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).log(console::log).build();
         CheckReport report;
         InfoReport info;

@@ -83,7 +83,29 @@ public final class Main {
         cli.setParameterExceptionHandler(this::onBadUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> onFailure(e, commandLine));
         cli.getCommandSpec().usageMessage().footer(exitCodeFooter(cli.getCommandSpec()));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi()));
         return cli;
+    }
+
+    /**
+     * Colours only on a terminal and never with {@code NO_COLOR} set (https://no-color.org): output that
+     * goes to a file, a pipe or a test's buffer stays plain.
+     */
+    CommandLine.Help.Ansi ansi() {
+        if (console.env().containsKey("NO_COLOR")) {
+            return CommandLine.Help.Ansi.OFF;
+        }
+        boolean realStdout = console.in() == System.in && System.console() != null && stdoutIsTerminal();
+        return realStdout ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+    }
+
+    private static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     private int onBadUsage(ParameterException e, String[] args) {

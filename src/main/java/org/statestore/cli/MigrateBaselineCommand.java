@@ -47,7 +47,7 @@ final class MigrateBaselineCommand implements Callable<Integer>, Reporting {
     @Override
     public Integer call() {
         var v = MigrateUpCommand.parseVersion(version);
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).log(console::log).build();
         BaselineResult result;
         try (Statestore store = Statestore.open(config)) {

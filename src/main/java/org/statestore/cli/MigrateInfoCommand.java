@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code statestore migrate info}: every known unit and where it stands, without writing anything. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show every known unit (local or recorded) with its state, time and checksum match. Writes nothing.",
+        description = "Show every known unit (local or recorded) with its state, time and checksum match; repeatable "
+                + "units (version R) after the versioned ones; runs imported from neo4j-migrations show checksum "
+                + "'imported' (never compared). Writes nothing.",
         footerHeading = "%nExamples:%n",
         footer = {"  statestore migrate info", "  statestore migrate info --output json | jq '.units[].state'"})
 final class MigrateInfoCommand implements Callable<Integer>, Reporting {
@@ -42,7 +44,7 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
 
     @Option(names = "--state", paramLabel = "STATE", split = ",",
             description = "Only units in these states (e.g. pending,failed): pending, running, success, failed, "
-                    + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten.")
+                    + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten, skipped.")
     List<String> states = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Show units beyond VERSION as above-target.")
@@ -58,7 +60,7 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
 
     @Override
     public Integer call() {
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console))
                 .log(console::log)
                 .build();
@@ -124,6 +126,7 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
             m.put("checksum", s.local().map(Unit::checksum).orElse(null));
             m.put("recordedChecksum", s.recorded().map(HistoryEntry::checksum).orElse(null));
             m.put("checksumMatches", s.checksumMatches().orElse(null));
+            m.put("importedFrom", s.recorded().flatMap(HistoryEntry::importedFrom).orElse(null));
             m.put("source", s.local().map(Unit::source).orElseGet(() -> s.recorded().map(HistoryEntry::source).orElse(null)));
             m.put("installedOn", s.recorded().map(e -> e.installedOn().toInstant().toString()).orElse(null));
             m.put("installedBy", s.recorded().map(HistoryEntry::installedBy).orElse(null));
@@ -153,7 +156,8 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
                 s.recorded().map(e -> WHEN.format(e.installedOn().withZoneSameInstant(java.time.ZoneOffset.UTC)))
                         .orElse("-"),
                 s.recorded().flatMap(HistoryEntry::executionTime).map(d -> d.toMillis() + " ms").orElse("-"),
-                s.checksumMatches().map(ok -> ok ? "ok" : "CHANGED").orElse("-"),
+                s.recorded().filter(HistoryEntry::imported).isPresent() ? "imported"
+                        : s.checksumMatches().map(ok -> ok ? "ok" : s.repeatable() ? "changed" : "CHANGED").orElse("-"),
                 s.recorded().map(e -> e.rollback().kind())
                         .orElseGet(() -> s.local().map(u -> u.rollback().recorded().kind()).orElse("-")),
             });

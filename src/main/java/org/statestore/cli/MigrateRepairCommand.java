@@ -51,7 +51,7 @@ final class MigrateRepairCommand implements Callable<Integer>, Reporting {
         Repair.Request request = new Repair.Request(
                 Optional.ofNullable(acceptChecksum).map(MigrateUpCommand::parseVersion),
                 Optional.ofNullable(forget).map(MigrateUpCommand::parseVersion));
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).lease(lock.settings()).log(console::log).build();
         Repair.Outcome outcome;
         try (Statestore store = Statestore.open(config)) {

@@ -44,7 +44,7 @@ final class MigrateStatusCommand implements Callable<Integer>, Reporting {
 
     @Override
     public Integer call() {
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).log(console::log).build();
         InfoReport report;
         try (Statestore store = Statestore.open(config)) {

@@ -57,7 +57,7 @@ final class MigrateUndoCommand implements Callable<Integer>, Reporting {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).lease(lock.settings()).stopSignal(console.stop())
                 .log(console::log).build();
         try (Statestore store = Statestore.open(config)) {

@@ -64,7 +64,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Override
     public Integer call() {
         Optional<Version> targetVersion = Optional.ofNullable(target).map(MigrateUpCommand::parseVersion);
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console, DEFAULT_WAIT_FOR_DB))
                 .lease(lock.settings())
                 .stopSignal(console.stop())

@@ -43,7 +43,7 @@ final class MigrateValidateCommand implements Callable<Integer>, Reporting {
 
     @Override
     public Integer call() {
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder())
+        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).log(console::log).build();
         ValidationReport report;
         try (Statestore store = Statestore.open(config)) {

@@ -1,6 +1,7 @@
 package org.statestore.cli;
 
 import org.statestore.neo4j.EmbeddedServer;
+import org.statestore.neo4j.TargetConnector;
 
 import picocli.CommandLine.IVersionProvider;
 
@@ -12,7 +13,8 @@ final class VersionInfo implements IVersionProvider {
         return new String[] {
             "statestore " + toolVersion(),
             "neo4j-java-driver " + packageVersion(org.neo4j.driver.Driver.class),
-            "embedded Neo4j " + EmbeddedServer.neo4jVersion(),
+            TargetConnector.embeddedAvailable() ? "embedded Neo4j " + EmbeddedServer.neo4jVersion()
+                    : "embedded Neo4j: not on the class path (remote databases only)",
             "Java " + System.getProperty("java.version"),
         };
     }

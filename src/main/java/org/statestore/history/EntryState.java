@@ -11,7 +11,9 @@ public enum EntryState {
     /** Applied, then rolled back by {@code migrate undo}; kept for audit, re-applied by the next {@code up}. */
     UNDONE,
     /** The unit was deleted on purpose and {@code migrate repair --forget} retired its entry; kept for audit. */
-    FORGOTTEN;
+    FORGOTTEN,
+    /** Not run: the unit's {@code // skip-unless:} precondition was not met by the server; re-checked by each {@code up}. */
+    SKIPPED;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -95,6 +95,52 @@ public final class HistoryChain {
         return append(entry, EntryState.BASELINE);
     }
 
+    /** The {@code type} of entries copied from another tool's history; their checksums are that tool's. */
+    public static final String IMPORTED_TYPE = "IMPORTED";
+
+    private static final String MARK_IMPORTED = """
+            MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
+            SET e.installed_on = $on, e.execution_time_ms = $ms, e.imported_from = $from,
+                e.imported_on = datetime.realtime(), e.imported_type = $importedType""";
+
+    /**
+     * Appends already-applied runs copied from another tool, all in one transaction together with
+     * {@code alsoInTransaction} (e.g. removing the source), so an import is either complete or absent.
+     * Each entry is {@code success}, of type {@link #IMPORTED_TYPE}, with the source tool's times.
+     */
+    public List<HistoryEntry> importEntries(List<ImportedRun> runs, String from,
+                                            java.util.function.Consumer<TransactionContext> alsoInTransaction) {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> {
+                fence.check(tx);
+                tx.run(ENSURE_ROOT).consume();
+                List<HistoryEntry> written = new java.util.ArrayList<>();
+                for (ImportedRun run : runs) {
+                    var r = tx.run(APPEND, Map.of("props", properties(run.entry()), "state",
+                            EntryState.SUCCESS.label())).single();
+                    String id = r.get("id").asString();
+                    Map<String, Object> p = new HashMap<>();
+                    p.put("id", id);
+                    p.put("on", run.installedOn());
+                    p.put("ms", run.executionTime().toMillis());
+                    p.put("from", from);
+                    p.put("importedType", run.originalType());
+                    tx.run(MARK_IMPORTED, p).consume();
+                }
+                alsoInTransaction.accept(tx);
+                for (var r : tx.run(READ).list()) {
+                    written.add(toEntry(r.get("id").asString(), r.get("entry")));
+                }
+                return written.subList(written.size() - runs.size(), written.size());
+            });
+        }
+    }
+
+    /** Appends a {@code skipped} entry: the unit's {@code // skip-unless:} precondition was not met. */
+    public HistoryEntry recordSkipped(NewEntry entry) {
+        return append(entry, EntryState.SKIPPED);
+    }
+
     /** Creates the root when the database has none; appends need it. */
     public void ensureRoot() {
         try (Session session = driver.session(sessionConfig)) {
@@ -265,6 +311,7 @@ public final class HistoryChain {
                 EntryState.valueOf(node.get("state").asString().toUpperCase(java.util.Locale.ROOT)),
                 rollback, node.get("transaction_mode").asString(""),
                 node.get("statements_done").asInt(0), node.get("prefix_checksum").asString(""), error,
-                node.get("retry_requested").asBoolean(false), undone);
+                node.get("retry_requested").asBoolean(false), undone,
+                Optional.ofNullable(node.get("imported_from").isNull() ? null : node.get("imported_from").asString()));
     }
 }

@@ -1,5 +1,6 @@
 package org.statestore.migrate;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -7,10 +8,11 @@ import org.statestore.cypher.CypherScript;
 
 /**
  * A unit read from a {@code V<version>__<Description>.cypher} file, with its undo script when a
- * {@code U<version>__...cypher} file stands beside it, and the note from its {@code // rollback:} header.
+ * {@code U<version>__...cypher} file stands beside it, the note from its {@code // rollback:} header, and the
+ * {@code // requires:} / {@code // skip-unless:} preconditions of its header.
  */
 public record CypherUnit(Version version, String description, String source, CypherScript script, String rollbackNote,
-                         Optional<RollbackPlan.UndoScript> undo) implements Unit {
+                         Optional<RollbackPlan.UndoScript> undo, List<Precondition> preconditions) implements Unit {
 
     public CypherUnit {
         Objects.requireNonNull(version, "version");
@@ -19,6 +21,13 @@ public record CypherUnit(Version version, String description, String source, Cyp
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(rollbackNote, "rollbackNote");
         Objects.requireNonNull(undo, "undo");
+        preconditions = List.copyOf(preconditions);
+    }
+
+    /** A unit without preconditions. */
+    public CypherUnit(Version version, String description, String source, CypherScript script, String rollbackNote,
+                      Optional<RollbackPlan.UndoScript> undo) {
+        this(version, description, source, script, rollbackNote, undo, List.of());
     }
 
     /** A unit without undo script or rollback note. */
@@ -28,7 +37,7 @@ public record CypherUnit(Version version, String description, String source, Cyp
 
     /** The same unit, undone by {@code script}. */
     public CypherUnit withUndo(RollbackPlan.UndoScript script) {
-        return new CypherUnit(version, description, source, this.script, rollbackNote, Optional.of(script));
+        return new CypherUnit(version, description, source, this.script, rollbackNote, Optional.of(script), preconditions);
     }
 
     @Override

@@ -51,10 +51,17 @@ public final class DryRun {
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
+    private final Placeholders placeholders;
 
     public DryRun(Driver driver, SessionConfig sessionConfig) {
+        this(driver, sessionConfig, Placeholders.NONE);
+    }
+
+    /** A dry run that checks statements with {@code placeholders} resolved, as {@code up} would send them. */
+    public DryRun(Driver driver, SessionConfig sessionConfig, Placeholders placeholders) {
         this.driver = driver;
         this.sessionConfig = sessionConfig;
+        this.placeholders = placeholders;
     }
 
     /** What {@code up} would apply against {@code chain}, each statement checked by the server. */
@@ -70,10 +77,12 @@ public final class DryRun {
         List<PlannedUnit> planned = new ArrayList<>();
         for (PendingUnit p : plan.pending()) {
             Unit u = p.unit();
-            if (u instanceof CypherUnit c) {
+            CypherScript script = u instanceof CypherUnit c ? c.script()
+                    : u instanceof RepeatableUnit r ? r.script() : null;
+            if (script != null) {
                 planned.add(new PlannedUnit(u.version(), u.description(), u.type().name(), u.source(),
-                        TransactionMode.of(c.script()).label(), texts(c.script()), u.rollback().recorded().summary(), true));
-                Optional<Outcome> invalid = explain(planned, c.script(), c.source());
+                        TransactionMode.of(script).label(), texts(script), u.rollback().recorded().summary(), true));
+                Optional<Outcome> invalid = explain(planned, script, u.source());
                 if (invalid.isPresent()) {
                     return invalid.get();
                 }
@@ -110,7 +119,7 @@ public final class DryRun {
         try (Session session = driver.session(sessionConfig)) {
             for (Statement s : script.statements()) {
                 try {
-                    session.run("EXPLAIN " + s.text()).consume();
+                    session.run("EXPLAIN " + placeholders.resolve(s).text()).consume();
                 } catch (Neo4jException e) {
                     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                     Matcher m = SERVER_POSITION.matcher(message);

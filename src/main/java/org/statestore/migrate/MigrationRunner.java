@@ -21,6 +21,7 @@ import org.statestore.history.NewEntry;
 import org.statestore.history.RecordedRollback;
 import org.statestore.lock.LeaseLock;
 import org.statestore.lock.LockTimeoutException;
+import org.statestore.neo4j.ServerInfo;
 
 /**
  * Applies pending units in version order under the migration lease, recording each run in the history
@@ -43,9 +44,18 @@ public final class MigrationRunner {
     private final List<ShapeDetector> detectors;
     private final LeaseOptions lease;
     private final StopSignal stop;
+    private final Placeholders placeholders;
+    private final ServerInfo server;
 
+    /**
+     * @param placeholders values substituted into Cypher statements as they are sent
+     * @param server       the server's version and edition, which units' preconditions are checked against
+     */
     public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
-                           Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop) {
+                           Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop,
+                           Placeholders placeholders, ServerInfo server) {
+        this.placeholders = placeholders;
+        this.server = server;
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.history = history;
@@ -97,19 +107,50 @@ public final class MigrationRunner {
             return Optional.of(new UpResult.Blocked(plan.blocker().get()));
         }
         boolean mayBaseline = chain.isEmpty() && !detectors.isEmpty() && !units.isEmpty();
-        if (plan.pending().isEmpty() && !mayBaseline) {
+        if (toRun(plan).isEmpty() && !mayBaseline) {
             return Optional.of(new UpResult.UpToDate(plan.current(), locked));
         }
         return Optional.empty();
     }
 
-    /** What the plan finds wrong, and interrupted runs whose completed part changed. */
-    private static List<String> validate(Plan plan, UpOptions options) {
+    /** What the plan finds wrong, interrupted runs whose completed part changed, and unmet {@code requires}. */
+    private List<String> validate(Plan plan, UpOptions options) {
         List<String> findings = new ArrayList<>(plan.problems(options.strict(), options.outOfOrder()));
         for (PendingUnit p : plan.pending()) {
             resumeFinding(p).ifPresent(findings::add);
+            for (Precondition c : preconditions(p.unit())) {
+                if (c.onUnmet() == Precondition.OnUnmet.FAIL && !c.metBy(server)) {
+                    findings.add("unit " + p.unit().version() + " (" + p.unit().source() + ") declares '"
+                            + c.describe() + "' but the server is Neo4j " + server.version() + " " + server.edition()
+                            + "; nothing was applied");
+                }
+            }
         }
         return findings;
+    }
+
+    static List<Precondition> preconditions(Unit unit) {
+        if (unit instanceof CypherUnit c) {
+            return c.preconditions();
+        }
+        if (unit instanceof RepeatableUnit r) {
+            return r.preconditions();
+        }
+        return List.of();
+    }
+
+    /** The first {@code // skip-unless:} condition the server does not meet, if any. */
+    private Optional<Precondition> unmetSkip(Unit unit) {
+        return preconditions(unit).stream()
+                .filter(c -> c.onUnmet() == Precondition.OnUnmet.SKIP && !c.metBy(server)).findFirst();
+    }
+
+    /** Pending units minus those already recorded as skipped whose condition is still unmet: nothing to do for them. */
+    private List<PendingUnit> toRun(Plan plan) {
+        return plan.pending().stream().filter(p -> !(p.previousRun().isPresent()
+                && p.previousRun().get().state() == EntryState.SKIPPED
+                && p.previousRun().get().checksum().equals(p.unit().checksum())
+                && unmetSkip(p.unit()).isPresent())).toList();
     }
 
     private static Optional<String> resumeFinding(PendingUnit p) {
@@ -166,8 +207,19 @@ public final class MigrationRunner {
     private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan) {
         List<AppliedUnit> applied = new ArrayList<>();
         Optional<Version> current = plan.current();
-        for (PendingUnit p : plan.pending()) {
+        for (PendingUnit p : toRun(plan)) {
             Unit unit = p.unit();
+            Optional<Precondition> skip = unmetSkip(unit);
+            if (skip.isPresent()) {
+                log.accept("skipping " + unit.version() + " " + unit.description() + ": '" + skip.get().describe()
+                        + "' is not met by Neo4j " + server.version() + " " + server.edition());
+                try {
+                    fenced.recordSkipped(newEntry(unit, TransactionMode.of(unit)));
+                } catch (FenceLostException e) {
+                    return new UpResult.LeaseLost(applied, Optional.of(unit));
+                }
+                continue;
+            }
             if (stop.isRequested()) {
                 return new UpResult.Interrupted(applied, Optional.empty(), 0);
             }
@@ -185,8 +237,7 @@ public final class MigrationRunner {
                     entry = fenced.resume(old.id(), installedBy, unit.checksum());
                 } else {
                     log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
-                    entry = fenced.begin(new NewEntry(unit.version().text(), unit.description(), unit.type().name(),
-                            unit.checksum(), unit.source(), installedBy, unit.rollback().recorded(), mode.label()));
+                    entry = fenced.begin(newEntry(unit, mode));
                 }
             } catch (FenceLostException e) {
                 return new UpResult.LeaseLost(applied, Optional.of(unit));
@@ -195,7 +246,9 @@ public final class MigrationRunner {
             AtomicInteger done = new AtomicInteger(startAt);
             try {
                 if (unit instanceof CypherUnit c) {
-                    runScript(c, mode, fenced, lock, entry, done, started);
+                    runScript(c.script().statements(), mode, fenced, lock, entry, done, started);
+                } else if (unit instanceof RepeatableUnit r) {
+                    runScript(r.script().statements(), mode, fenced, lock, entry, done, started);
                 } else {
                     checkStop(lock);
                     ((JavaUnit) unit).migration().apply(context());
@@ -207,7 +260,7 @@ public final class MigrationRunner {
             } catch (FenceLostException e) {
                 return new UpResult.LeaseLost(applied, Optional.of(unit));
             } catch (Exception e) {
-                EntryError error = errorOf(e, unit instanceof CypherUnit ? done.get() + 1 : 0);
+                EntryError error = errorOf(e, unit instanceof JavaUnit ? 0 : done.get() + 1);
                 try {
                     fenced.fail(entry.id(), elapsedSince(started), done.get(), error);
                 } catch (FenceLostException lost) {
@@ -217,7 +270,9 @@ public final class MigrationRunner {
             }
             Duration elapsed = elapsedSince(started);
             applied.add(new AppliedUnit(unit.version(), unit.description(), unit.type(), unit.checksum(), mode, elapsed));
-            current = Optional.of(unit.version());
+            if (!(unit instanceof RepeatableUnit)) {
+                current = Optional.of(unit.version());
+            }
             log.accept("applied " + unit.version() + " in " + elapsed.toMillis() + " ms");
         }
         return new UpResult.Applied(applied, current);
@@ -250,11 +305,17 @@ public final class MigrationRunner {
         return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log);
     }
 
-    private void runScript(CypherUnit unit, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
+    private NewEntry newEntry(Unit unit, TransactionMode mode) {
+        return new NewEntry(unit.version().text(), unit.description(), unit.type().name(), unit.checksum(),
+                unit.source(), installedBy, unit.rollback().recorded(), mode.label());
+    }
+
+    private void runScript(List<Statement> statements, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
                            HistoryEntry entry, AtomicInteger done, long started) {
-        List<Statement> statements = unit.script().statements();
+        // Progress checksums cover the raw statements; the server gets them with placeholders resolved.
+        List<Statement> resolved = placeholders.resolve(statements);
         try (Session session = driver.session(sessionConfig)) {
-            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock)).run(statements, mode, done,
+            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock)).run(resolved, mode, done,
                     n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
                     (tx, n) -> fenced.succeed(tx, entry.id(), elapsedSince(started), n));
             if (!recorded) {

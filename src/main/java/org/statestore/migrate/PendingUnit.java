@@ -13,6 +13,7 @@ public record PendingUnit(Unit unit, Optional<HistoryEntry> previousRun) {
             case FAILED -> e.retryRequested() ? "retry of a failed run, as repaired" : "retry of a failed run with a changed unit";
             case RUNNING -> "rerun of an interrupted run";
             case UNDONE -> "re-apply after undo";
+            case SKIPPED -> "its precondition is met now";
             case SUCCESS, BASELINE, FORGOTTEN -> "rerun";
         }).orElse("new");
     }

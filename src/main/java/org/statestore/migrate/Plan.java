@@ -38,11 +38,14 @@ public final class Plan {
     /** As {@link #of(List, List, Optional)}; with {@code outOfOrder}, pending units older than applied ones run too. */
     public static Plan of(List<Unit> units, List<HistoryEntry> history, Optional<Version> target, boolean outOfOrder) {
         Map<Version, Unit> local = new HashMap<>();
-        units.forEach(u -> local.put(u.version(), u));
+        units.stream().filter(u -> !(u instanceof RepeatableUnit)).forEach(u -> local.put(u.version(), u));
         Map<Version, HistoryEntry> newest = new HashMap<>();
         Optional<Version> baseline = Optional.empty();
         Optional<Version> maxApplied = Optional.empty();
         for (HistoryEntry e : history) {
+            if (isRepeatable(e)) {
+                continue;
+            }
             Version v = Version.parse(e.version());
             newest.merge(v, e, (a, b) -> a.seq() >= b.seq() ? a : b);
         }
@@ -51,7 +54,7 @@ public final class Plan {
             if (s == EntryState.BASELINE) {
                 baseline = Optional.of(e.getKey());
             }
-            if ((s == EntryState.SUCCESS || s == EntryState.BASELINE)
+            if ((s == EntryState.SUCCESS || s == EntryState.BASELINE || s == EntryState.SKIPPED)
                     && (maxApplied.isEmpty() || e.getKey().compareTo(maxApplied.get()) > 0)) {
                 maxApplied = Optional.of(e.getKey());
             }
@@ -80,7 +83,7 @@ public final class Plan {
                 blocker = status;
             }
             boolean runs = switch (state) {
-                case PENDING, RUNNING, UNDONE -> true;
+                case PENDING, RUNNING, UNDONE, SKIPPED -> true;
                 case FAILED -> !failedUnchanged;
                 case OUT_OF_ORDER -> outOfOrder;
                 default -> false;
@@ -89,7 +92,47 @@ public final class Plan {
                 pending.add(new PendingUnit(unit.get(), run));
             }
         }
+        addRepeatables(units, history, statuses, pending);
         return new Plan(statuses, pending, Optional.ofNullable(blocker));
+    }
+
+    /** True for the runs of repeatable units, which are keyed by description rather than version. */
+    public static boolean isRepeatable(HistoryEntry e) {
+        return RepeatableUnit.VERSION_TEXT.equals(e.version());
+    }
+
+    /**
+     * Repeatable units come after the versioned ones, by description: up to date ({@code success}) when
+     * the newest run of the same description succeeded with the same checksum, else pending (never run,
+     * changed since, or its last run failed or was cut off). Recorded runs of deleted repeatable units
+     * are not listed.
+     */
+    private static void addRepeatables(List<Unit> units, List<HistoryEntry> history, List<UnitStatus> statuses,
+                                       List<PendingUnit> pending) {
+        Map<String, HistoryEntry> newest = new HashMap<>();
+        for (HistoryEntry e : history) {
+            if (isRepeatable(e)) {
+                newest.merge(e.description(), e, (a, b) -> a.seq() >= b.seq() ? a : b);
+            }
+        }
+        for (Unit u : units) {
+            if (!(u instanceof RepeatableUnit r)) {
+                continue;
+            }
+            Optional<HistoryEntry> run = Optional.ofNullable(newest.get(r.description()));
+            boolean upToDate = run.isPresent() && run.get().state() == EntryState.SUCCESS
+                    && run.get().checksum().equals(r.checksum());
+            UnitState state = upToDate ? UnitState.SUCCESS
+                    : run.isPresent() && run.get().state() == EntryState.FAILED ? UnitState.FAILED
+                    : run.isPresent() && run.get().state() == EntryState.SKIPPED
+                            && run.get().checksum().equals(r.checksum()) ? UnitState.SKIPPED
+                    : UnitState.PENDING;
+            statuses.add(new UnitStatus(r.version(), state, Optional.of(r), run));
+            if (!upToDate) {
+                // A new entry per run: the previous one stays as it was.
+                pending.add(new PendingUnit(r, run.filter(e -> e.state() == EntryState.SKIPPED)));
+            }
+        }
     }
 
     private static UnitState recordedState(Version v, Optional<Unit> unit, HistoryEntry run, Optional<Version> maxLocal) {
@@ -101,6 +144,7 @@ public final class Plan {
             case BASELINE -> UnitState.BASELINE;
             case UNDONE -> UnitState.UNDONE;
             case FORGOTTEN -> UnitState.FORGOTTEN;
+            case SKIPPED -> UnitState.SKIPPED;
         };
     }
 
@@ -134,7 +178,7 @@ public final class Plan {
 
     /** The newest applied version (or the baseline). */
     public Optional<Version> current() {
-        return statuses.stream().filter(s -> s.state() == UnitState.SUCCESS || s.state() == UnitState.MISSING
+        return statuses.stream().filter(s -> !s.repeatable()).filter(s -> s.state() == UnitState.SUCCESS || s.state() == UnitState.MISSING
                         || s.state() == UnitState.BASELINE || s.state() == UnitState.FUTURE)
                 .map(UnitStatus::version).reduce((a, b) -> b);
     }
@@ -147,6 +191,9 @@ public final class Plan {
     public List<String> problems(boolean strict, boolean outOfOrder) {
         List<String> findings = new ArrayList<>();
         for (UnitStatus s : statuses) {
+            if (s.repeatable()) {
+                continue;
+            }
             switch (s.state()) {
                 case SUCCESS -> {
                     if (!s.checksumMatches().orElse(true)) {

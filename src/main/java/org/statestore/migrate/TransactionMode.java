@@ -19,6 +19,9 @@ public enum TransactionMode {
         if (unit instanceof CypherUnit c) {
             return of(c.script());
         }
+        if (unit instanceof RepeatableUnit r) {
+            return of(r.script());
+        }
         return UNIT_MANAGED;
     }
 

@@ -58,7 +58,7 @@ public final class UndoRunner {
         Plan plan = Plan.of(List.of(), chain, Optional.empty());
         List<Step> steps = new ArrayList<>();
         List<UnitStatus> applied = plan.statuses().stream()
-                .filter(s -> s.recorded().isPresent())
+                .filter(s -> s.recorded().isPresent() && !s.repeatable())
                 .filter(s -> s.recorded().get().state() == EntryState.SUCCESS
                         || s.recorded().get().state() == EntryState.BASELINE)
                 .sorted(Comparator.comparing(UnitStatus::version).reversed())

@@ -1,7 +1,7 @@
 package org.statestore.migrate;
 
 /** One versioned change to the database, from a Cypher script or a Java class. */
-public sealed interface Unit permits CypherUnit, JavaUnit {
+public sealed interface Unit permits CypherUnit, JavaUnit, RepeatableUnit {
 
     Version version();
 

@@ -65,7 +65,12 @@ public final class UnitCatalog {
         }
         attachUndos(units, undos, problems);
         Map<Version, List<Unit>> byVersion = new TreeMap<>();
+        Map<String, List<Unit>> byDescription = new TreeMap<>();
         for (Unit u : units) {
+            if (u instanceof RepeatableUnit r) {
+                byDescription.computeIfAbsent(r.description(), d -> new ArrayList<>()).add(u);
+                continue;
+            }
             byVersion.computeIfAbsent(u.version(), v -> new ArrayList<>()).add(u);
         }
         byVersion.forEach((version, same) -> {
@@ -74,10 +79,19 @@ public final class UnitCatalog {
                         + String.join(", ", same.stream().map(Unit::source).toList()));
             }
         });
+        byDescription.forEach((description, same) -> {
+            if (same.size() > 1) {
+                problems.add("duplicate repeatable unit '" + description + "': "
+                        + String.join(", ", same.stream().map(Unit::source).toList()));
+            }
+        });
         if (!problems.isEmpty()) {
             throw new UnitDiscoveryException(String.join("; ", problems));
         }
-        units.sort(Comparator.comparing(Unit::version));
+        // Versioned units by version, then repeatable units by description: the order they run in.
+        units.sort(Comparator.comparing((Unit u) -> u instanceof RepeatableUnit)
+                .thenComparing((a, b) -> a instanceof RepeatableUnit ra && b instanceof RepeatableUnit rb
+                        ? ra.description().compareTo(rb.description()) : a.version().compareTo(b.version())));
         return List.copyOf(units);
     }
 
@@ -165,7 +179,7 @@ public final class UnitCatalog {
             boolean attached = false;
             for (int i = 0; i < units.size(); i++) {
                 Unit u = units.get(i);
-                if (u.version().equals(v)) {
+                if (!(u instanceof RepeatableUnit) && u.version().equals(v)) {
                     units.set(i, u instanceof CypherUnit c ? c.withUndo(undo) : ((JavaUnit) u).withUndo(undo));
                     attached = true;
                 }
@@ -187,9 +201,11 @@ public final class UnitCatalog {
         String bare = fileName.substring(0, fileName.length() - EXTENSION.length());
         Optional<UnitName> name = UnitName.parse(bare);
         Optional<UnitName> undoName = UnitName.parseUndo(bare);
-        if (name.isEmpty() && undoName.isEmpty()) {
+        Optional<String> repeatable = UnitName.parseRepeatable(bare);
+        if (name.isEmpty() && undoName.isEmpty() && repeatable.isEmpty()) {
             problems.add(source + ": malformed unit name, expected " + UnitName.rule() + EXTENSION
-                    + " (or U<version>__<Description>" + EXTENSION + " for an undo script)");
+                    + " (or U<version>__<Description>" + EXTENSION + " for an undo script, R__<Description>"
+                    + EXTENSION + " for a repeatable unit)");
             return;
         }
         String text;
@@ -206,12 +222,26 @@ public final class UnitCatalog {
         }
         try {
             CypherScript script = CypherScript.parse(source, text);
-            String note = ScriptHeader.parse(text).value("rollback").orElse("");
-            if (undoName.isPresent()) {
+            ScriptHeader header = ScriptHeader.parse(text);
+            String note = header.value("rollback").orElse("");
+            List<Precondition> preconditions = new ArrayList<>();
+            for (ScriptHeader.Entry e : header.entries()) {
+                if (e.key().equals(Precondition.REQUIRES) || e.key().equals(Precondition.SKIP_UNLESS)) {
+                    try {
+                        preconditions.add(Precondition.parse(e.key(), e.value()));
+                    } catch (IllegalArgumentException bad) {
+                        problems.add(source + ": " + bad.getMessage());
+                        return;
+                    }
+                }
+            }
+            if (repeatable.isPresent()) {
+                units.add(new RepeatableUnit(repeatable.get(), source, script, preconditions));
+            } else if (undoName.isPresent()) {
                 undos.add(new RollbackPlan.UndoScript(source, script, note));
             } else {
                 units.add(new CypherUnit(name.get().version(), name.get().description(), source, script, note,
-                        Optional.empty()));
+                        Optional.empty(), preconditions));
             }
         } catch (ScriptSyntaxException e) {
             problems.add(e.getMessage());

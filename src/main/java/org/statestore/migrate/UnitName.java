@@ -38,6 +38,18 @@ public record UnitName(Version version, String description) {
         return Optional.of(new UnitName(Version.parse(m.group(1)), description));
     }
 
+    private static final Pattern REPEATABLE_NAME = Pattern.compile("R__(\\w+)");
+
+    /** The description of an {@code R__<Description>} name. */
+    public static Optional<String> parseRepeatable(String bare) {
+        Matcher m = REPEATABLE_NAME.matcher(bare);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String description = m.group(1).replace('_', ' ').strip();
+        return description.isEmpty() ? Optional.empty() : Optional.of(description);
+    }
+
     /** The rule names must follow, for error messages. */
     public static String rule() {
         return "V<version>__<Description> with a version of digits separated by '_' or '.', "

@@ -26,7 +26,8 @@ public enum UnitState {
     /** Pending, but older than the newest applied unit (applied only with {@code --out-of-order}). */
     OUT_OF_ORDER,
     /** A deleted unit whose entry {@code migrate repair --forget} retired. */
-    FORGOTTEN;
+    FORGOTTEN,
+    SKIPPED;
 
     /** The lower-case, hyphenated name used in tables and JSON. */
     public String label() {

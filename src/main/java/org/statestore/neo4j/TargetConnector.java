@@ -45,7 +45,25 @@ public final class TargetConnector {
     }
 
     public Neo4jTarget open(ConnectionSettings settings) {
+        if (settings.isEmbedded() && !embeddedAvailable()) {
+            throw new ConnectionException(ConnectionException.Kind.UNAVAILABLE, "no database URL was given and the "
+                    + "embedded Neo4j is not on the class path (org.neo4j:neo4j is an optional dependency); "
+                    + "set NEO4J_URL, or add org.neo4j:neo4j to use the embedded store");
+        }
         return settings.isEmbedded() ? openEmbedded(settings) : openRemote(settings);
+    }
+
+    /**
+     * Whether the embedded server's classes are present. Applications that embed statestore get the driver
+     * but not the server; only the embedded branch touches {@link EmbeddedServer}, so remote runs never load it.
+     */
+    public static boolean embeddedAvailable() {
+        try {
+            Class.forName("org.neo4j.dbms.api.DatabaseManagementService", false, TargetConnector.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private Neo4jTarget openEmbedded(ConnectionSettings settings) {
