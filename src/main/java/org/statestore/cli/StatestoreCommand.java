@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code statestore} command. */
 @Command(name = "statestore", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Versioned migrations and operations for a Neo4j state store (alchemiscale first).",
-        subcommands = {MigrateCommand.class, ServerCommand.class},
+        subcommands = {MigrateCommand.class, ServerCommand.class, BackupCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  NEO4J_URL, NEO4J_USER, NEO4J_PASS, NEO4J_DBNAME   the target database (as alchemiscale uses them)",
                 "  without NEO4J_URL every command uses the embedded store in --data-dir (./statestore-data)",
