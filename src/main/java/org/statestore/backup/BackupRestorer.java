@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.AccessMode;
@@ -103,17 +107,26 @@ public final class BackupRestorer {
                             Map.of("file", backup.file().getFileName().toString())).consume());
                 }
                 Loader loader = new Loader(toNew, toBackup);
-                VerifyResult second = new BackupReader().scan(backup.file(), loader::accept);
+                long tData = System.nanoTime();
+                VerifyResult second = loader.load(backup.file());
+                progress.accept("restore: wrote " + loader.nodesWritten + " nodes and " + loader.relsWritten
+                        + " relationships in " + millis(tData) + " ms");
                 if (!(second instanceof VerifyResult.Valid)) {
                     return new RestoreResult.Mismatch("the file changed after it was verified ("
                             + reason(second) + "); the database holds a partial restore: restore again with "
                             + "--replace --yes");
                 }
+                long tSchema = System.nanoTime();
                 createSchema(loader.schema);
+                if (!loader.schema.isEmpty()) {
+                    progress.accept("restore: constraints and indexes online in " + millis(tSchema) + " ms");
+                }
                 try (Session s = session(AccessMode.WRITE)) {
                     s.executeWriteWithoutResult(tx -> tx.run(DELETE_MARKER).consume());
                 }
+                long tRead = System.nanoTime();
                 String mismatch = readBack(header, loader.schema, toBackup);
+                progress.accept("restore: read back in " + millis(tRead) + " ms");
                 if (mismatch != null) {
                     return new RestoreResult.Mismatch(mismatch);
                 }
@@ -122,6 +135,10 @@ public final class BackupRestorer {
             progress.accept("restore: done, " + header.counts() + " verified in " + elapsed.toMillis() + " ms");
             return new RestoreResult.Restored(backup.file(), header, elapsed);
         }
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     private String refusal(TargetState state) {
@@ -228,13 +245,19 @@ public final class BackupRestorer {
         return s.run(query).single().get("c").asLong();
     }
 
-    /** Receives the second pass's records and writes them in batches. */
+    /**
+     * The write pass. A reader thread parses the file into batches of records while this thread writes the
+     * previous batch, so parsing overlaps the server's work; the queue holds at most a few batches.
+     */
     private final class Loader {
+        private final Object end = new Object();
         final List<SchemaDefinition> schema = new ArrayList<>();
-        private final List<BackupRecord.NodeRecord> nodes = new ArrayList<>(BATCH);
-        private final List<BackupRecord.RelationshipRecord> rels = new ArrayList<>(BATCH);
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(3);
+        private final AtomicBoolean stopped = new AtomicBoolean();
         private final MappedLongArray toNew;
         private final MappedLongArray toBackup;
+        private List<BackupRecord.NodeRecord> nodes = new ArrayList<>(BATCH);
+        private List<BackupRecord.RelationshipRecord> rels = new ArrayList<>(BATCH);
         private long nodesWritten;
         private long relsWritten;
 
@@ -243,37 +266,129 @@ public final class BackupRestorer {
             this.toBackup = toBackup;
         }
 
-        void accept(BackupRecord r) {
+        /** Reads {@code file} on a reader thread and writes its records here; returns the reader's verdict. */
+        VerifyResult load(Path file) {
+            VerifyResult[] verdict = new VerifyResult[1];
+            Throwable[] failure = new Throwable[1];
+            Thread reader = new Thread(() -> {
+                try {
+                    verdict[0] = new BackupReader().scan(file, this::accept);
+                } catch (Throwable t) {
+                    failure[0] = t;
+                } finally {
+                    if (!stopped.get()) {
+                        putUninterruptibly(end);
+                    }
+                }
+            }, "statestore-restore-reader");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                while (true) {
+                    Object item = queue.take();
+                    if (item == end) {
+                        break;
+                    }
+                    write((List<?>) item);
+                }
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(reader);
+                throw new IllegalStateException("restore interrupted", e);
+            } catch (RuntimeException | Error e) {
+                stop(reader);
+                throw e;
+            }
+            if (failure[0] instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure[0] != null) {
+                throw new IllegalStateException("reading the backup failed", failure[0]);
+            }
+            return verdict[0];
+        }
+
+        private void stop(Thread reader) {
+            stopped.set(true);
+            reader.interrupt();
+            queue.clear();
+            try {
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Reader thread: groups records into batches of one kind. */
+        private void accept(BackupRecord r) {
+            if (stopped.get()) {
+                throw new CancellationException("restore stopped");
+            }
             if (r instanceof SchemaDefinition d) {
                 schema.add(d);
             } else if (r instanceof BackupRecord.NodeRecord n) {
                 nodes.add(n);
                 if (nodes.size() == BATCH) {
-                    flushNodes();
+                    nodes = hand(nodes);
                 }
             } else if (r instanceof BackupRecord.RelationshipRecord rel) {
-                flushNodes();
+                nodes = hand(nodes);
                 rels.add(rel);
                 if (rels.size() == BATCH) {
-                    flushRelationships();
+                    rels = hand(rels);
                 }
             } else {
-                flushNodes();
-                flushRelationships();
+                nodes = hand(nodes);
+                rels = hand(rels);
             }
         }
 
-        private void flushNodes() {
-            if (nodes.isEmpty()) {
-                return;
+        private <T> List<T> hand(List<T> batch) {
+            if (batch.isEmpty()) {
+                return batch;
             }
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("restore stopped");
+            }
+            return new ArrayList<>(BATCH);
+        }
+
+        private void putUninterruptibly(Object item) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(item);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void write(List<?> batch) {
+            if (batch.get(0) instanceof BackupRecord.NodeRecord) {
+                writeNodes((List<BackupRecord.NodeRecord>) batch);
+            } else {
+                writeRelationships((List<BackupRecord.RelationshipRecord>) batch);
+            }
+        }
+
+        private void writeNodes(List<BackupRecord.NodeRecord> batch) {
             // Labels cannot be parameters: one statement per label set, each label quoted.
             Map<List<String>, List<Map<String, Object>>> byLabels = new LinkedHashMap<>();
-            for (BackupRecord.NodeRecord n : nodes) {
+            for (BackupRecord.NodeRecord n : batch) {
                 byLabels.computeIfAbsent(n.labels(), k -> new ArrayList<>())
                         .add(Map.of("i", n.id(), "p", n.properties()));
             }
-            int size = nodes.size();
+            int size = batch.size();
             long[] pairs;
             try (Session s = session(AccessMode.WRITE)) {
                 pairs = s.executeWrite(tx -> {
@@ -307,19 +422,15 @@ public final class BackupRestorer {
             if (nodesWritten / PROGRESS_EVERY != before / PROGRESS_EVERY) {
                 progress.accept("restore: " + nodesWritten + " nodes");
             }
-            nodes.clear();
         }
 
-        private void flushRelationships() {
-            if (rels.isEmpty()) {
-                return;
-            }
+        private void writeRelationships(List<BackupRecord.RelationshipRecord> batch) {
             Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
-            for (BackupRecord.RelationshipRecord r : rels) {
+            for (BackupRecord.RelationshipRecord r : batch) {
                 byType.computeIfAbsent(r.type(), k -> new ArrayList<>())
                         .add(Map.of("s", toNew.get(r.start()) - 1, "e", toNew.get(r.end()) - 1, "p", r.properties()));
             }
-            int size = rels.size();
+            int size = batch.size();
             try (Session s = session(AccessMode.WRITE)) {
                 s.executeWriteWithoutResult(tx -> {
                     int created = 0;
@@ -338,7 +449,6 @@ public final class BackupRestorer {
             if (relsWritten / PROGRESS_EVERY != before / PROGRESS_EVERY) {
                 progress.accept("restore: " + relsWritten + " relationships");
             }
-            rels.clear();
         }
     }
 }
