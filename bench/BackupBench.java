@@ -56,8 +56,9 @@ public class BackupBench {
         Path work = Path.of(args[2]).toAbsolutePath();
         String jar = args[3];
         Files.createDirectories(work);
-        System.out.printf("benchmark: %,d nodes, %,d relationships; JVM max heap %d MiB; work dir %s%n", nodes, rels,
-                Runtime.getRuntime().maxMemory() >> 20, work);
+        System.out.printf("benchmark: %,d nodes, %,d relationships; JVM max heap %d MiB; %d cores; load %s; work dir %s%n",
+                nodes, rels, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                loadAverage(), work);
 
         Path backupDir = work.resolve("backups");
         Path file;
@@ -89,8 +90,8 @@ public class BackupBench {
             }
         }
         System.out.println();
-        System.out.println("| phase | time | entities/s | peak heap used |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| phase | time | entities/s | max heap after GC | peak heap sampled | load average after (1/5/15 min) |");
+        System.out.println("|---|---|---|---|---|---|");
         results.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
         deleteTree(work.resolve("store-a"));
         deleteTree(work.resolve("store-b"));
@@ -113,18 +114,68 @@ public class BackupBench {
         double s = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
-        String row = String.format("%.1f s | %,.0f | %d MiB", s, entities / s, sampler.peak.get() >> 20);
+        String row = String.format("%.1f s | %,.0f | %d MiB | %d MiB | %s", s, entities / s,
+                sampler.peakAfterGc.get() >> 20, sampler.peak.get() >> 20, loadAverage());
         results.put(name, row);
         System.out.println(name + ": " + row.replace(" | ", ", "));
     }
 
-    /** Samples used heap every 5 ms; the peak includes garbage not yet collected, so it is an upper bound. */
+    /** The machine's load: benchmarks on a shared machine are only comparable under similar load. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /**
+     * Samples used heap every 5 ms (a peak that includes garbage not yet collected) and records the heap
+     * left after each garbage collection (what the program really holds, plus garbage promoted to the old
+     * generation, so still an upper bound).
+     */
     static final class HeapSampler extends Thread {
         final AtomicLong peak = new AtomicLong();
+        final AtomicLong peakAfterGc = new AtomicLong();
         final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        final List<Runnable> unsubscribe = new ArrayList<>();
+        static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
 
         HeapSampler() {
             setDaemon(true);
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (n, handback) -> {
+                        if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                                .equals(n.getType())) {
+                            return;
+                        }
+                        var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                (javax.management.openmbean.CompositeData) n.getUserData());
+                        long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(e -> HEAP_POOLS.contains(e.getKey()))
+                                .mapToLong(e -> e.getValue().getUsed()).sum();
+                        peakAfterGc.accumulateAndGet(after, Math::max);
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    unsubscribe.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
+
+        @Override
+        public void interrupt() {
+            unsubscribe.forEach(Runnable::run);
+            super.interrupt();
         }
 
         @Override

@@ -1,9 +1,9 @@
 package org.statestore.backup;
 
 /** A backup file is not what the format requires (damaged, truncated, or not a backup at all). */
-final class BackupFormatException extends RuntimeException {
+public final class BackupFormatException extends RuntimeException {
 
-    BackupFormatException(String message) {
+    public BackupFormatException(String message) {
         super(message, null, false, false);
     }
 }

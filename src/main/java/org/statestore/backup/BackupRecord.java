@@ -2,22 +2,22 @@ package org.statestore.backup;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Map;
 
 /** One line of a backup's body, in file order: schema definitions, nodes, relationships, the end record. */
 sealed interface BackupRecord permits SchemaDefinition, BackupRecord.NodeRecord, BackupRecord.RelationshipRecord,
         BackupRecord.EndRecord {
 
-    /** A node: its id in the backup (the source's internal id), labels and properties (keys sorted). */
-    record NodeRecord(long id, List<String> labels, SortedMap<String, Object> properties) implements BackupRecord {
+    /** A node: its id in the backup (the source's internal id), labels (sorted) and properties (keys sorted). */
+    record NodeRecord(long id, List<String> labels, Map<String, Object> properties) implements BackupRecord {
         public NodeRecord {
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(properties, "properties");
         }
     }
 
-    /** A relationship between two nodes named by their backup ids. */
-    record RelationshipRecord(long start, long end, String type, SortedMap<String, Object> properties)
+    /** A relationship between two nodes named by their backup ids; properties with keys sorted. */
+    record RelationshipRecord(long start, long end, String type, Map<String, Object> properties)
             implements BackupRecord {
         public RelationshipRecord {
             Objects.requireNonNull(type, "type");

@@ -46,7 +46,9 @@ public final class BackupRestorer {
 
     private static final String COUNT_NODES = "MATCH (n) RETURN count(n) AS c";
     private static final String COUNT_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN count(*) AS c";
-    private static final String COUNT_INDEXES = "SHOW INDEXES YIELD type, owningConstraint WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN count(*) AS c";
+    private static final String COUNT_INDEXES = """
+            SHOW INDEXES YIELD type, owningConstraint
+            WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN count(*) AS c""";
     private static final String FIND_MARKER = "MATCH (m:" + MARKER_LABEL + ") RETURN count(m) AS c";
     private static final String CREATE_MARKER = "CREATE (m:" + MARKER_LABEL
             + " {file: $file, started: datetime.realtime()})";

@@ -44,6 +44,7 @@ import org.statestore.neo4j.Neo4jTarget;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -81,7 +82,9 @@ public final class BackupWriter {
     private static final long PROGRESS_EVERY = 250_000;
     private static final long FETCH_SIZE = 5_000;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    // Shortest round-tripping decimal form, several times faster than Double.toString.
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Driver driver;

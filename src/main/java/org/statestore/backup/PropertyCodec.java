@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -94,21 +98,35 @@ final class PropertyCodec {
             g.writeString(BYTES);
             g.writeString(Base64.getEncoder().encodeToString(bytes));
         } else if (v instanceof ZonedDateTime t) {
-            // toString keeps a region zone in brackets and a bare offset as an offset, so both round-trip.
+            // Numbers, not ISO text: exact for every year Neo4j allows, and several times faster to read.
             g.writeString(DATE_TIME);
-            g.writeString(t.toString());
+            g.writeStartArray();
+            g.writeNumber(t.toEpochSecond());
+            g.writeNumber(t.getNano());
+            if (t.getZone() instanceof ZoneOffset o) {
+                g.writeNumber(o.getTotalSeconds());
+            } else {
+                g.writeString(t.getZone().getId());
+            }
+            g.writeEndArray();
         } else if (v instanceof LocalDateTime t) {
             g.writeString(LOCAL_DATE_TIME);
-            g.writeString(t.toString());
+            g.writeStartArray();
+            g.writeNumber(t.toEpochSecond(ZoneOffset.UTC));
+            g.writeNumber(t.getNano());
+            g.writeEndArray();
         } else if (v instanceof LocalDate t) {
             g.writeString(DATE);
-            g.writeString(t.toString());
+            g.writeNumber(t.toEpochDay());
         } else if (v instanceof OffsetTime t) {
             g.writeString(TIME);
-            g.writeString(t.toString());
+            g.writeStartArray();
+            g.writeNumber(t.toLocalTime().toNanoOfDay());
+            g.writeNumber(t.getOffset().getTotalSeconds());
+            g.writeEndArray();
         } else if (v instanceof LocalTime t) {
             g.writeString(LOCAL_TIME);
-            g.writeString(t.toString());
+            g.writeNumber(t.toNanoOfDay());
         } else if (v instanceof IsoDuration d) {
             g.writeString(DURATION);
             g.writeStartArray();
@@ -141,13 +159,19 @@ final class PropertyCodec {
         }
     }
 
-    /** Reads a property object; the parser is on its START_OBJECT and is left on its END_OBJECT. */
-    static SortedMap<String, Object> readProperties(JsonParser p) throws IOException {
+    /** Reads a property object (keys in sorted order); the parser is on its START_OBJECT and is left on its END_OBJECT. */
+    static Map<String, Object> readProperties(JsonParser p) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT, "a property map");
-        SortedMap<String, Object> m = new TreeMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         JsonToken t;
+        String previous = null;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
+            // The writer sorts keys; insisting on it keeps the digest's canonical order without re-sorting.
+            if (previous != null && previous.compareTo(key) >= 0) {
+                throw new BackupFormatException("property keys out of order: '" + previous + "' before '" + key + "'");
+            }
+            previous = key;
             p.nextToken();
             m.put(key, readValue(p));
         }
@@ -177,11 +201,11 @@ final class PropertyCodec {
                     yield payload == JsonToken.VALUE_TRUE;
                 }
                 case BYTES -> Base64.getDecoder().decode(text(p, payload));
-                case DATE -> LocalDate.parse(text(p, payload));
-                case TIME -> OffsetTime.parse(text(p, payload));
-                case LOCAL_TIME -> LocalTime.parse(text(p, payload));
-                case DATE_TIME -> ZonedDateTime.parse(text(p, payload));
-                case LOCAL_DATE_TIME -> LocalDateTime.parse(text(p, payload));
+                case DATE -> LocalDate.ofEpochDay(integer(p, payload));
+                case TIME -> readTime(p, payload);
+                case LOCAL_TIME -> LocalTime.ofNanoOfDay(integer(p, payload));
+                case DATE_TIME -> readDateTime(p, payload);
+                case LOCAL_DATE_TIME -> readLocalDateTime(p, payload);
                 case DURATION -> readDuration(p, payload);
                 case POINT -> readPoint(p, payload);
                 case LIST -> readList(p, payload);
@@ -192,6 +216,42 @@ final class PropertyCodec {
         }
         expect(p.nextToken(), JsonToken.END_ARRAY, "the end of a tagged value");
         return value;
+    }
+
+    private static long integer(JsonParser p, JsonToken t) throws IOException {
+        expect(t, JsonToken.VALUE_NUMBER_INT, "an integer");
+        return p.getLongValue();
+    }
+
+    private static OffsetTime readTime(JsonParser p, JsonToken t) throws IOException {
+        expect(t, JsonToken.START_ARRAY, "a time");
+        long nanoOfDay = integer(p, p.nextToken());
+        int offset = Math.toIntExact(integer(p, p.nextToken()));
+        expect(p.nextToken(), JsonToken.END_ARRAY, "the end of a time");
+        return OffsetTime.of(LocalTime.ofNanoOfDay(nanoOfDay), ZoneOffset.ofTotalSeconds(offset));
+    }
+
+    private static LocalDateTime readLocalDateTime(JsonParser p, JsonToken t) throws IOException {
+        expect(t, JsonToken.START_ARRAY, "a local datetime");
+        long seconds = integer(p, p.nextToken());
+        int nano = Math.toIntExact(integer(p, p.nextToken()));
+        expect(p.nextToken(), JsonToken.END_ARRAY, "the end of a local datetime");
+        return LocalDateTime.ofEpochSecond(seconds, nano, ZoneOffset.UTC);
+    }
+
+    private static ZonedDateTime readDateTime(JsonParser p, JsonToken t) throws IOException {
+        expect(t, JsonToken.START_ARRAY, "a datetime");
+        long seconds = integer(p, p.nextToken());
+        int nano = Math.toIntExact(integer(p, p.nextToken()));
+        JsonToken zoneToken = p.nextToken();
+        ZoneId zone;
+        if (zoneToken == JsonToken.VALUE_NUMBER_INT) {
+            zone = ZoneOffset.ofTotalSeconds(p.getIntValue());
+        } else {
+            zone = ZoneId.of(text(p, zoneToken));
+        }
+        expect(p.nextToken(), JsonToken.END_ARRAY, "the end of a datetime");
+        return ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds, nano), zone);
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException {

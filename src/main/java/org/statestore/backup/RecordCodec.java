@@ -3,7 +3,7 @@ package org.statestore.backup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -74,7 +74,7 @@ final class RecordCodec {
         long end = -1;
         long[] counts = {-1, -1, -1, -1};
         List<String> labels = null;
-        SortedMap<String, Object> props = null;
+        Map<String, Object> props = null;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
