@@ -24,6 +24,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
 import org.statestore.neo4j.Neo4jTarget;
 
 /**
@@ -119,7 +120,10 @@ public final class BackupRestorer {
                             + "--replace --yes");
                 }
                 long tSchema = System.nanoTime();
-                createSchema(loader.schema);
+                String schemaFailure = createSchema(loader.schema);
+                if (schemaFailure != null) {
+                    return new RestoreResult.Mismatch(schemaFailure);
+                }
                 if (!loader.schema.isEmpty()) {
                     progress.accept("restore: constraints and indexes online in " + millis(tSchema) + " ms");
                 }
@@ -168,17 +172,27 @@ public final class BackupRestorer {
         }
     }
 
-    private void createSchema(List<SchemaDefinition> schema) {
+    /** Creates the constraints and indexes; returns why one could not be created, or null. */
+    private String createSchema(List<SchemaDefinition> schema) {
         if (schema.isEmpty()) {
-            return;
+            return null;
         }
         progress.accept("restore: creating " + schema.size() + " constraints and indexes");
         try (Session s = session(AccessMode.WRITE)) {
             for (SchemaDefinition d : schema) {
-                s.run(d.createStatement()).consume();
+                try {
+                    s.run(d.createStatement()).consume();
+                } catch (ClientException e) {
+                    // e.g. an index type the target server does not support: the data is in, the schema is not.
+                    return d.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + d.name() + " could not be "
+                            + "created (" + BackupReader.firstLine(e) + "); the data is restored without the rest of "
+                            + "the schema and the restore marker is left: fix the target and restore again with "
+                            + "--replace --yes";
+                }
             }
             s.run("CALL db.awaitIndexes(86400)").consume();
         }
+        return null;
     }
 
     /** Reads the database back and compares it with the header; null when everything matches. */

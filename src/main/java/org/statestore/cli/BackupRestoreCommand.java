@@ -102,7 +102,9 @@ final class BackupRestoreCommand implements Callable<Integer>, Reporting {
             return BackupCommand.fail(console, this, ExitCode.REFUSED, r.reason());
         }
         if (result instanceof RestoreResult.Mismatch m) {
-            return BackupCommand.fail(console, this, ExitCode.VALIDATION, "restore did not verify: " + m.reason());
+            return BackupCommand.fail(console, this, ExitCode.VALIDATION, "restore did not verify: " + m.reason()
+                    + (m.reason().contains("--replace") ? "" : "; the database holds what was written: restore again "
+                    + "with --replace --yes"));
         }
         RestoreResult.Restored done = (RestoreResult.Restored) result;
         if (output.json()) {

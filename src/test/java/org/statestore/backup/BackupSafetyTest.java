@@ -132,6 +132,28 @@ class BackupSafetyTest {
     }
 
     @Test
+    @DisplayName("a constraint the target cannot create ends the restore with exit 6 and leaves the marker behind")
+    void schemaFailure() throws IOException {
+        Path file = backupOfSmallGraph();
+        List<String> lines = decompress(file);
+        List<String> body = lines.subList(1, lines.size()).stream()
+                .map(l -> l.startsWith("{\"r\":\"constraint\"") ? l.replaceFirst("\"create\":\"[^\"]*\"",
+                        "\"create\":\"CREATE NONSENSE\"") : l).toList();
+        rewrite(file, lines.get(0), body);
+        neo4j.reset();
+
+        CliRun restore = CliRun.run(neo4j.env(), "backup", "restore", file.toString());
+
+        assertEquals(6, restore.exitCode(), restore::toString);
+        assertTrue(restore.err().contains("constraint thing_id could not be created"), restore::toString);
+        assertEquals(50, neo4j.count("MATCH (t:Thing) RETURN count(t)"), "the data was written");
+        assertEquals(1, neo4j.count("MATCH (m:" + BackupRestorer.MARKER_LABEL + ") RETURN count(m)"));
+        CliRun again = CliRun.run(neo4j.env(), "backup", "restore", file.toString());
+        assertEquals(11, again.exitCode(), again::toString);
+        assertTrue(again.err().contains("an earlier restore did not finish"), again::toString);
+    }
+
+    @Test
     @DisplayName("verify checks a good backup without any database and prints its header")
     void verifyNeedsNoDatabase() throws IOException {
         Path file = backupOfSmallGraph();
