@@ -90,6 +90,7 @@ public final class BackupRestorer {
      * Restores {@code backup}. Without {@code replace} the target must be empty; with it, everything in the
      * target (data, constraints, indexes) is deleted first. {@code guard} is held throughout.
      */
+    @SuppressWarnings("try") // the guard is held for the block, not used in it
     public RestoreResult restore(VerifyResult.Valid backup, boolean replace, DumpGuard guard) {
         long t0 = System.nanoTime();
         try (DumpGuard.Held held = guard.hold()) {

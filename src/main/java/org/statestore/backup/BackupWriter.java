@@ -120,6 +120,7 @@ public final class BackupWriter {
      *
      * @throws UncheckedIOException when the directory cannot be written (nothing is left behind)
      */
+    @SuppressWarnings("try") // the guard is held for the block, not used in it
     public CreateResult create(Path directory, DumpGuard guard) {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
