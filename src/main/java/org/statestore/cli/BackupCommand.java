@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
         subcommands = {BackupCreateCommand.class, BackupRestoreCommand.class, BackupVerifyCommand.class,
                 BackupListCommand.class, BackupPruneCommand.class},
         footerHeading = "%nEnvironment:%n",
-        footer = {"  STATESTORE_BACKUP_DIR   the backup directory when none is given (default ./backups)"})
+        footer = {"  STATESTORE_BACKUP_DIR   default backup directory (else ./backups)"})
 final class BackupCommand {
 
     static final Path DEFAULT_DIR = Path.of("backups");
