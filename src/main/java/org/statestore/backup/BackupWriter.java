@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -81,6 +80,7 @@ public final class BackupWriter {
 
     private static final long PROGRESS_EVERY = 250_000;
     private static final long FETCH_SIZE = 5_000;
+    private static final int ENCODE_BATCH = 1_000;
 
     // Shortest round-tripping decimal form, several times faster than Double.toString.
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -152,6 +152,9 @@ public final class BackupWriter {
             return new CreateResult.Created(target, header, size, elapsed);
         } catch (PropertyCodec.UnsupportedValueException e) {
             return new CreateResult.Refused(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write the backup in " + dir + ": " + BackupReader.firstLine(e.getCause()),
+                    e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the backup in " + dir + ": " + BackupReader.firstLine(e), e);
         } finally {
@@ -163,21 +166,26 @@ public final class BackupWriter {
     private record Dumped(BackupCounts counts, long skipped, Optional<HistoryHead> head, String digest) {
     }
 
-    /** Reads everything in one read transaction and writes the compressed body. */
+    /**
+     * Reads everything in one read transaction and writes the compressed body. This thread turns driver
+     * records into backup records; a second thread encodes, compresses and hashes them, so on a machine
+     * with cores to spare the encoding overlaps the reading.
+     */
     private Dumped dump(Path body) throws IOException {
         SessionConfig config = SessionConfig.builder().withDatabase(database).withDefaultAccessMode(AccessMode.READ)
                 .withFetchSize(FETCH_SIZE).build();
-        ContentDigest digest = new ContentDigest();
-        long skipped = 0;
         List<SchemaDefinition> schema = new ArrayList<>();
         Optional<HistoryHead> head;
+        long nodeCount = 0;
+        long relCount = 0;
+        long skipped = 0;
         try (Session session = driver.session(config);
              Transaction tx = session.beginTransaction(TransactionConfig.builder()
                      .withMetadata(Map.of("app", "statestore backup")).build());
              MappedLongArray seen = MappedLongArray.create(null, "backup-seen");
-             OutputStream file = Files.newOutputStream(body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             JsonGenerator g = JSON.createGenerator(fastGzip(new BufferedOutputStream(file, 1 << 16)))) {
-            g.setRootValueSeparator(new SerializedString("\n"));
+             BodyEncoder encoder = new BodyEncoder(body);
+             BackgroundConsumer<List<BackupRecord>> encoding = new BackgroundConsumer<>("statestore-backup-encoder", 4,
+                     encoder::write)) {
             progress.accept("backup: reading " + database + " in one read transaction");
             for (Record r : tx.run(CONSTRAINTS).list()) {
                 schema.add(new SchemaDefinition(SchemaDefinition.Kind.CONSTRAINT, r.get("name").asString(),
@@ -191,10 +199,9 @@ public final class BackupWriter {
             head = tx.run(HISTORY_HEAD).list().stream().findFirst()
                     .filter(r -> !r.get("version").isNull() && !r.get("seq").isNull())
                     .map(r -> new HistoryHead(r.get("version").asString(), r.get("seq").asLong()));
-            for (SchemaDefinition s : schema) {
-                RecordCodec.write(g, s);
-            }
+            encoding.put(new ArrayList<>(schema));
 
+            List<BackupRecord> batch = new ArrayList<>(ENCODE_BATCH);
             Result nodes = tx.run(NODES);
             while (nodes.hasNext()) {
                 Record r = nodes.next();
@@ -204,12 +211,14 @@ public final class BackupWriter {
                     labels = new ArrayList<>(labels);
                     Collections.sort(labels);
                 }
-                SortedMap<String, Object> props = PropertyCodec.fromDriver(r.get(2));
-                RecordCodec.write(g, new BackupRecord.NodeRecord(id, labels, props));
-                digest.addNode(id, labels, props);
+                batch.add(new BackupRecord.NodeRecord(id, labels, PropertyCodec.fromDriver(r.get(2))));
                 seen.setBit(id);
-                if (digest.nodes() % PROGRESS_EVERY == 0) {
-                    progress.accept("backup: " + digest.nodes() + " nodes");
+                if (batch.size() == ENCODE_BATCH) {
+                    encoding.put(batch);
+                    batch = new ArrayList<>(ENCODE_BATCH);
+                }
+                if (++nodeCount % PROGRESS_EVERY == 0) {
+                    progress.accept("backup: " + nodeCount + " nodes");
                 }
             }
 
@@ -223,24 +232,66 @@ public final class BackupWriter {
                     skipped++;
                     continue;
                 }
-                String type = r.get(2).asString();
-                SortedMap<String, Object> props = PropertyCodec.fromDriver(r.get(3));
-                RecordCodec.write(g, new BackupRecord.RelationshipRecord(start, end, type, props));
-                digest.addRelationship(start, end, type, props);
-                if (digest.relationships() % PROGRESS_EVERY == 0) {
-                    progress.accept("backup: " + digest.relationships() + " relationships");
+                batch.add(new BackupRecord.RelationshipRecord(start, end, r.get(2).asString(),
+                        PropertyCodec.fromDriver(r.get(3))));
+                if (batch.size() == ENCODE_BATCH) {
+                    encoding.put(batch);
+                    batch = new ArrayList<>(ENCODE_BATCH);
+                }
+                if (++relCount % PROGRESS_EVERY == 0) {
+                    progress.accept("backup: " + relCount + " relationships");
                 }
             }
-            BackupCounts counts = new BackupCounts(digest.nodes(), digest.relationships(), constraints,
-                    schema.size() - constraints);
-            RecordCodec.write(g, new BackupRecord.EndRecord(counts));
-            g.writeRaw('\n');
+            BackupCounts counts = new BackupCounts(nodeCount, relCount, constraints, schema.size() - constraints);
+            batch.add(new BackupRecord.EndRecord(counts));
+            encoding.put(batch);
+            encoding.finish();
             tx.rollback();
             if (skipped > 0) {
                 progress.accept("backup: left out " + skipped + " relationships whose endpoint was created during "
                         + "the backup");
             }
-            return new Dumped(counts, skipped, head, digest.value());
+            return new Dumped(counts, skipped, head, encoder.digest.value());
+        }
+    }
+
+    /** The encoding side of {@link #dump}: JSON lines, compressed, and the content digest. */
+    private static final class BodyEncoder implements AutoCloseable {
+        final ContentDigest digest = new ContentDigest();
+        private final JsonGenerator g;
+
+        BodyEncoder(Path body) throws IOException {
+            OutputStream file = Files.newOutputStream(body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                g = JSON.createGenerator(fastGzip(new BufferedOutputStream(file, 1 << 16)));
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+            g.setRootValueSeparator(new SerializedString("\n"));
+        }
+
+        void write(List<BackupRecord> batch) {
+            try {
+                for (BackupRecord record : batch) {
+                    RecordCodec.write(g, record);
+                    if (record instanceof BackupRecord.NodeRecord n) {
+                        digest.addNode(n.id(), n.labels(), n.properties());
+                    } else if (record instanceof BackupRecord.RelationshipRecord r) {
+                        digest.addRelationship(r.start(), r.end(), r.type(), r.properties());
+                    } else if (record instanceof BackupRecord.EndRecord) {
+                        g.writeRaw('\n');
+                        g.flush();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.close();
         }
     }
 
