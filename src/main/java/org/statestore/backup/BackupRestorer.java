@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.AccessMode;
@@ -263,18 +259,16 @@ public final class BackupRestorer {
     }
 
     /**
-     * The write pass. A reader thread parses the file into batches of records while this thread writes the
-     * previous batch, so parsing overlaps the server's work; the queue holds at most a few batches.
+     * The write pass. This thread parses the file into batches of records; a writer thread writes each
+     * batch while the next is parsed, so parsing overlaps the server's work. Memory holds a few batches.
      */
     private final class Loader {
-        private final Object end = new Object();
         final List<SchemaDefinition> schema = new ArrayList<>();
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(3);
-        private final AtomicBoolean stopped = new AtomicBoolean();
         private final MappedLongArray toNew;
         private final MappedLongArray toBackup;
         private List<BackupRecord.NodeRecord> nodes = new ArrayList<>(BATCH);
         private List<BackupRecord.RelationshipRecord> rels = new ArrayList<>(BATCH);
+        private BackgroundConsumer<List<?>> writer;
         private long nodesWritten;
         private long relsWritten;
 
@@ -283,65 +277,19 @@ public final class BackupRestorer {
             this.toBackup = toBackup;
         }
 
-        /** Reads {@code file} on a reader thread and writes its records here; returns the reader's verdict. */
+        /** Reads {@code file} and writes its records; returns the reader's verdict on the file. */
         VerifyResult load(Path file) {
-            VerifyResult[] verdict = new VerifyResult[1];
-            Throwable[] failure = new Throwable[1];
-            Thread reader = new Thread(() -> {
-                try {
-                    verdict[0] = new BackupReader().scan(file, this::accept);
-                } catch (Throwable t) {
-                    failure[0] = t;
-                } finally {
-                    if (!stopped.get()) {
-                        putUninterruptibly(end);
-                    }
-                }
-            }, "statestore-restore-reader");
-            reader.setDaemon(true);
-            reader.start();
-            try {
-                while (true) {
-                    Object item = queue.take();
-                    if (item == end) {
-                        break;
-                    }
-                    write((List<?>) item);
-                }
-                reader.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop(reader);
-                throw new IllegalStateException("restore interrupted", e);
-            } catch (RuntimeException | Error e) {
-                stop(reader);
-                throw e;
-            }
-            if (failure[0] instanceof RuntimeException r) {
-                throw r;
-            }
-            if (failure[0] != null) {
-                throw new IllegalStateException("reading the backup failed", failure[0]);
-            }
-            return verdict[0];
-        }
-
-        private void stop(Thread reader) {
-            stopped.set(true);
-            reader.interrupt();
-            queue.clear();
-            try {
-                reader.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            try (BackgroundConsumer<List<?>> w = new BackgroundConsumer<>("statestore-restore-writer", 2,
+                    this::write)) {
+                writer = w;
+                VerifyResult verdict = new BackupReader().scan(file, this::accept);
+                w.finish();
+                return verdict;
             }
         }
 
-        /** Reader thread: groups records into batches of one kind. */
+        /** Groups records into batches of one kind and hands each full batch to the writer. */
         private void accept(BackupRecord r) {
-            if (stopped.get()) {
-                throw new CancellationException("restore stopped");
-            }
             if (r instanceof SchemaDefinition d) {
                 schema.add(d);
             } else if (r instanceof BackupRecord.NodeRecord n) {
@@ -365,28 +313,8 @@ public final class BackupRestorer {
             if (batch.isEmpty()) {
                 return batch;
             }
-            try {
-                queue.put(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("restore stopped");
-            }
+            writer.put(batch);
             return new ArrayList<>(BATCH);
-        }
-
-        private void putUninterruptibly(Object item) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    queue.put(item);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         @SuppressWarnings("unchecked")

@@ -61,7 +61,7 @@ final class RandomGraph {
     /** Writes the graph into the (empty) database; returns how many nodes and relationships it wrote. */
     long[] write(Driver driver) {
         SessionConfig config = SessionConfig.forDatabase("neo4j");
-        int nodeCount = 20 + random.nextInt(100);
+        int nodeCount = 15 + random.nextInt(50);
         List<String> ids = new ArrayList<>();
         long rels = 0;
         try (Session s = driver.session(config)) {
