@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "statestore", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Versioned migrations and operations for a Neo4j state store (alchemiscale first).",
         subcommands = {MigrateCommand.class, ServerCommand.class, IdentityCommand.class, DatabaseCommand.class,
-                DevCommand.class, UpgradeCommand.class, GenerateCompletionCommand.class},
+                DevCommand.class, UpgradeCommand.class, BackupCommand.class, GenerateCompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore migrate up",
                 "  NEO4J_URL=bolt://db:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore migrate info",
