@@ -55,9 +55,9 @@ final class DatabaseResetCommand implements Callable<Integer>, Reporting {
             StoreReset reset = new StoreReset(store.target().driver(), store.target().sessionConfig(), console::log);
             if (!yes) {
                 String database = store.target().database();
-                console.err().printf("statestore: this deletes all %d nodes of database '%s' (%s) and alchemiscale's "
-                        + "four constraints.%nType the database name to confirm: ", reset.nodeCount(), database,
-                        store.target().description());
+                console.err().printf("statestore: this deletes all %d nodes of %s and alchemiscale's four "
+                        + "constraints.%nType the database name (%s) to confirm: ", reset.nodeCount(),
+                        store.target().description(), database);
                 console.err().flush();
                 if (!database.equals(typedLine())) {
                     return refuse("confirmation did not match the database name; nothing was deleted");

@@ -91,7 +91,8 @@ class ShapeDetectionTest {
     }
 
     @Test
-    @DisplayName("v0.3's :NOPE node alone means v0.3; networks without marks mean v0.3 even without constraints")
+    @DisplayName("v0.3's :NOPE node alone means v0.3; without all four constraints nothing is baselined, so 0.1.0 "
+            + "restores them")
     void nopeOrUnmarkedNetworksMeanV03() {
         fourConstraints();
         neo4j.query("CREATE (:NOPE)");
@@ -101,9 +102,14 @@ class ShapeDetectionTest {
         neo4j.reset();
         neo4j.query("CREATE (:GufeTokenizable:AlchemicalNetwork {_scoped_key: 'AlchemicalNetwork-1-o-c-p', "
                 + "_org: 'o', _campaign: 'c', _project: 'p'})");
+        neo4j.query(UniqueConstraint.ALCHEMISCALE.get(0).createStatement());
         CliRun run = up();
-        assertTrue(run.err().contains("detected alchemiscale v0.3 shape (networks: 1, unmarked: 1, NetworkMarks: 0, "
-                + "constraints present: 0 of 4, :NOPE present: no)"), run::toString);
+        assertFalse(run.err().contains("detected"), run::toString);
+        assertTrue(run.err().contains("not baselining: the database holds data but not all of alchemiscale's four "
+                + "constraints (networks: 1, unmarked: 1, NetworkMarks: 0, constraints present: 1 of 4, :NOPE present: "
+                + "no); every unit applies"), run::toString);
+        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(4, neo4j.constraintNames().size());
         assertEquals(1, neo4j.count("MATCH (:NetworkMark)-[:MARKS]->(:AlchemicalNetwork) RETURN count(*)"));
     }
 
