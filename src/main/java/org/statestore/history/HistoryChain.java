@@ -155,6 +155,7 @@ public final class HistoryChain {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
                 fence.check(tx);
+                tx.run(ENSURE_ROOT).consume(); // a chain that does not exist yet starts here
                 var r = tx.run(APPEND, Map.of("props", properties(entry), "state", state.label())).single();
                 return toEntry(r.get("id").asString(), r.get("entry"));
             });

@@ -96,7 +96,7 @@ class InitContainerTest {
         Map<String, String> env = neo4j.env();
 
         StatestoreProcess victim = StatestoreProcess.start(work.resolve("victim"), env, "migrate", "up", "--no-bundled",
-                "-l", units.toString(), "--lock-ttl", "4s", "--heartbeat", "1s");
+                "-l", units.toString(), "--lock-ttl", "15s", "--heartbeat", "3s");
         long deadline = System.currentTimeMillis() + 120_000;
         while (neo4j.count("MATCH (e:__StatestoreEntry) RETURN coalesce(max(e.statements_done), 0)") < 3) {
             assertTrue(System.currentTimeMillis() < deadline, "victim made no progress: " + victim.err());
