@@ -117,6 +117,8 @@ db=(--network=host -e "NEO4J_URL=$url" -e NEO4J_USER=neo4j -e "NEO4J_PASS=$passw
 expect 0 "IMAGE migrate up" prun --rm "${db[@]}" "$image" migrate up
 expect 0 "IMAGE migrate up again (nothing to do)" prun --rm "${db[@]}" "$image" migrate up
 expect 0 "IMAGE migrate status --check" prun --rm "${db[@]}" "$image" migrate status --check
+expect 0 "as the Kubernetes manifests run it: read-only root, /tmp a tmpfs, no capabilities, no new privileges" \
+  prun --rm --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges "${db[@]}" "$image" migrate up
 
 # The manual's lines, as written but for: podman's runtime and limit flags after `podman`, the host's network
 # instead of the compose network, and the placeholders filled in.
