@@ -66,8 +66,17 @@ fi
 started=$SECONDS
 work="$(mktemp -d "${TMPDIR:-/tmp}/statestore-cds.XXXXXX")"
 server_pid=""
+# Stops the training server (SIGTERM, then SIGKILL after a minute) before its files go.
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  kill -TERM "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL "$server_pid" 2>/dev/null || true; fi
+  stop_server
   [ -n "${KEEP_WORK:-}" ] && echo "train-cds: kept $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -78,15 +87,20 @@ chmod 1777 "$root/tmp"
 chown "$uid:$uid" "$root/tmp/training"
 log="$work/training.log"
 
-# Runs a command inside the unpacked image as 65532 (or root with AS=0), in a private mount namespace with
-# /proc and /dev, with the image's environment.
-in_image() {
+# The command line that runs ARGS inside the unpacked image as 65532 (or root with AS=0), in a private mount
+# namespace with /proc and /dev, with the image's environment. Every step execs the next, so the pid of
+# `"${image_cmd[@]}" &` is the JVM's own and a signal to it reaches the JVM.
+in_image_cmd() {
   local user="${AS:-$uid}"
-  env -i "${image_env[@]}" HOME=/home/nonroot STATESTORE_LOG_FORMAT=text "${EXTRA_ENV[@]}" \
-    unshare --mount --propagation private -- \
+  image_cmd=(env -i "${image_env[@]}" HOME=/home/nonroot STATESTORE_LOG_FORMAT=text "${EXTRA_ENV[@]}"
+    unshare --mount --propagation private --
     sh -c 'chroot_cmd="$1"; root="$2"; user="$3"; shift 3
            mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" &&
-           exec "$chroot_cmd" --userspec="$user:$user" "$root" "$@"' sh "$chroot_cmd" "$root" "$user" "$@"
+           exec "$chroot_cmd" --userspec="$user:$user" "$root" "$@"' sh "$chroot_cmd" "$root" "$user" "$@")
+}
+in_image() {
+  in_image_cmd "$@"
+  "${image_cmd[@]}"
 }
 
 n=0
@@ -114,8 +128,9 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 echo "training-password-$RANDOM$RANDOM" > "$root/tmp/training/password"
 chown "$uid:$uid" "$root/tmp/training/password"
 EXTRA_ENV=()
-in_image "$java_cmd" "${jvm_flags[@]}" "${class_path[@]}" "$main_class" server --data-dir /tmp/training/server --bolt-port "$port" \
-  --password-file /tmp/training/password >"$work/server.out" 2>>"$log" </dev/null &
+in_image_cmd "$java_cmd" "${jvm_flags[@]}" "${class_path[@]}" "$main_class" server --data-dir /tmp/training/server \
+  --bolt-port "$port" --password-file /tmp/training/password
+"${image_cmd[@]}" >"$work/server.out" 2>>"$log" </dev/null &
 server_pid=$!
 for _ in $(seq 1 240); do
   grep -q '^serving' "$work/server.out" 2>/dev/null && break
@@ -139,9 +154,7 @@ EXTRA_ENV=(NEO4J_URL="bolt://127.0.0.1:$port" NEO4J_USER=neo4j NEO4J_PASS=wrong-
 train 4 migrate status
 EXTRA_ENV=(NEO4J_URL="bolt://127.0.0.1:1")
 train 3 migrate status
-kill -TERM "$server_pid"
-wait "$server_pid" || true
-server_pid=""
+stop_server
 
 # One class list, in first-seen order (the dump loads each class and its supertypes by name). JDK 17's
 # class list reader refuses lines over 4 KiB (a few lambda proxies with huge signatures): those stay out.
