@@ -59,7 +59,13 @@ apt_install_for() {
   [ ${#want[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ] || return 1
   echo "podman-env: installing ${want[*]} (apt-get)" >&2
+  # No service may start while installing (docker.io would start a daemon): policy-rc.d says so, if none is set.
+  local policy=/usr/sbin/policy-rc.d own_policy=""
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && own_policy=1; fi
+  local code=0
   (DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}") >&2 || return 1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}") >&2 || code=$?
+  [ -n "$own_policy" ] && rm -f "$policy"
+  [ "$code" = 0 ] || return 1
   for pair in "$@"; do command -v "${pair%%=*}" >/dev/null 2>&1 || return 1; done
 }
