@@ -5,7 +5,7 @@
 #   bench/consumer-check.sh            # offline (-o) once dependencies are cached
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o -Dstyle.color=never install -DskipTests
+mvn -B -q -Dstyle.color=never install -DskipTests
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/pom.xml" <<'POM'
@@ -23,14 +23,14 @@ cat > "$work/pom.xml" <<'POM'
   </dependencies>
 </project>
 POM
-(cd "$work" && mvn -B -o -Dstyle.color=never dependency:tree -DoutputFile=tree.txt >/dev/null)
+(cd "$work" && mvn -B -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:tree -DoutputFile=tree.txt >/dev/null)
 cat "$work/tree.txt"
 if grep -E 'org\.neo4j:neo4j:|org\.neo4j:neo4j-kernel|org\.neo4j:neo4j-dbms' "$work/tree.txt"; then
   echo "FAIL: the consumer gets the embedded Neo4j server" >&2
   exit 1
 fi
 grep -q 'org.neo4j.driver:neo4j-java-driver' "$work/tree.txt" || { echo "FAIL: no driver" >&2; exit 1; }
-(cd "$work" && mvn -B -o -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=cp.txt >/dev/null)
+(cd "$work" && mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=cp.txt >/dev/null)
 cp="$(cat "$work/cp.txt")"
 echo "--- statestore --version on the consumer's class path"
 java -cp "$cp" org.statestore.cli.Main --version
