@@ -32,6 +32,7 @@ import org.neo4j.driver.Session;
 import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Neo4jAdmin;
 import org.statestore.testing.CliRun;
+import org.statestore.testing.StatestoreProcess;
 
 /** The manual's "v0.3 to v0.4" upgrade on the genuine Neo4j 4.4 dump in ../shared/fixtures. */
 @DisplayName("upgrade store / upgrade check on a genuine Neo4j 4.4 dump of an alchemiscale v0.3 store")
@@ -165,7 +166,53 @@ class UpgradeStoreTest {
         Neo4jAdmin.Run load = new Neo4jAdmin(reloaded).run("database", "load", "--from-path=" + from,
                 "--overwrite-destination=true", "neo4j");
         assertEquals(0, load.code(), load.out() + load.err());
-        assertEquals(counts(dir), counts(reloaded));
+        assertEquals(content(dir), content(reloaded));
+
+        // `statestore server --data-dir D` serves the result, and a driver sees the marks.
+        StatestoreProcess server = StatestoreProcess.start(work.resolve("server-run"), Map.of(), "server",
+                "--data-dir", dir.toString(), "--bolt-port", "0", "--page-cache", "32");
+        try {
+            String url = null;
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (url == null && System.currentTimeMillis() < deadline) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("on (bolt://\\S+) without").matcher(server.out());
+                url = m.find() ? m.group(1) : null;
+                Thread.sleep(200);
+            }
+            assertTrue(url != null, "server did not start: " + server.err());
+            try (Driver driver = GraphDatabase.driver(url, AuthTokens.none(), Config.builder().withLogging(Logging.none()).build());
+                 Session s = driver.session()) {
+                assertEquals(12, s.run("MATCH (:NetworkMark)-[:MARKS]->(:AlchemicalNetwork) RETURN count(*)").single()
+                        .get(0).asLong());
+            }
+        } finally {
+            server.process().destroy();
+            server.exitCode(60);
+        }
+    }
+
+    /** Every node and relationship with labels, type and typed properties, sorted: equal stores give equal text. */
+    private static String content(Path dir) {
+        try (EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.privateStore(dir));
+             Driver driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.none(),
+                     Config.builder().withLogging(Logging.none()).build());
+             Session s = driver.session()) {
+            List<String> lines = new ArrayList<>();
+            s.run("MATCH (n) RETURN labels(n) AS l, n AS n").forEachRemaining(r -> lines.add("node "
+                    + sorted(r.get("l").asList(org.neo4j.driver.Value::asString)) + typed(r.get("n"))));
+            s.run("MATCH (a)-[r]->(b) RETURN type(r) AS t, r AS r, a AS a, b AS b").forEachRemaining(r -> lines.add(
+                    "rel " + r.get("t").asString() + typed(r.get("r")) + typed(r.get("a")) + typed(r.get("b"))));
+            java.util.Collections.sort(lines);
+            return String.join("\n", lines) + "\n" + counts(s);
+        }
+    }
+
+    private static String typed(org.neo4j.driver.Value entity) {
+        java.util.TreeMap<String, String> props = new java.util.TreeMap<>();
+        for (String k : entity.keys()) {
+            props.put(k, entity.get(k).type().name() + ":" + entity.get(k));
+        }
+        return props.toString();
     }
 
     private static List<String> sorted(Iterable<String> labels) {
@@ -175,11 +222,8 @@ class UpgradeStoreTest {
         return l;
     }
 
-    private static String counts(Path dir) {
-        try (EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.privateStore(dir));
-             Driver driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.none(),
-                     Config.builder().withLogging(Logging.none()).build());
-             Session s = driver.session()) {
+    private static String counts(Session s) {
+        {
             return s.run("MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() WITH nodes, count(r) AS rels "
                     + "MATCH (m:NetworkMark) WITH nodes, rels, count(m) AS marks "
                     + "RETURN toString(nodes) + ':' + toString(rels) + ':' + toString(marks) AS c").single().get(0).asString()
