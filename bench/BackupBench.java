@@ -90,7 +90,7 @@ public class BackupBench {
             }
         }
         System.out.println();
-        System.out.println("| phase | time | entities/s | max heap after GC | peak heap sampled | load average after (1/5/15 min) |");
+        System.out.println("| phase | time | entities/s | max heap after full GC | peak heap sampled | load average after (1/5/15 min) |");
         System.out.println("|---|---|---|---|---|---|");
         results.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
         deleteTree(work.resolve("store-a"));
@@ -114,8 +114,9 @@ public class BackupBench {
         double s = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
-        String row = String.format("%.1f s | %,.0f | %d MiB | %d MiB | %s", s, entities / s,
-                sampler.peakAfterGc.get() >> 20, sampler.peak.get() >> 20, loadAverage());
+        long afterGc = sampler.peakAfterGc.get();
+        String row = String.format("%.1f s | %,.0f | %s | %d MiB | %s", s, entities / s,
+                afterGc == 0 ? "no full GC" : (afterGc >> 20) + " MiB", sampler.peak.get() >> 20, loadAverage());
         results.put(name, row);
         System.out.println(name + ": " + row.replace(" | ", ", "));
     }
@@ -132,8 +133,7 @@ public class BackupBench {
 
     /**
      * Samples used heap every 5 ms (a peak that includes garbage not yet collected) and records the heap
-     * left after each garbage collection (what the program really holds, plus garbage promoted to the old
-     * generation, so still an upper bound).
+     * left after each full garbage collection (what the program really holds at that moment).
      */
     static final class HeapSampler extends Thread {
         final AtomicLong peak = new AtomicLong();
@@ -155,6 +155,9 @@ public class BackupBench {
                         }
                         var info = com.sun.management.GarbageCollectionNotificationInfo.from(
                                 (javax.management.openmbean.CompositeData) n.getUserData());
+                        if (!info.getGcAction().contains("major")) {
+                            return; // after a minor GC the old generation still holds promoted garbage
+                        }
                         long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                                 .filter(e -> HEAP_POOLS.contains(e.getKey()))
                                 .mapToLong(e -> e.getValue().getUsed()).sum();
