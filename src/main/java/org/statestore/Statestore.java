@@ -85,6 +85,27 @@ public final class Statestore implements AutoCloseable {
         return migrateUp(targetVersion, UpOptions.DEFAULTS);
     }
 
+    /**
+     * As {@link #migrateUp(Optional, UpOptions)}, first taking a backup into {@code backupDir} (under the lease,
+     * only when something is pending); every applied entry's rollback note names the file.
+     */
+    public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options, java.nio.file.Path backupDir) {
+        java.util.function.Supplier<String> backup = () -> {
+            var result = org.statestore.backup.BackupWriter.forTarget(target, toolVersion(), config.log())
+                    .create(backupDir, org.statestore.backup.DumpGuard.NONE); // the runner already holds the lease
+            if (result instanceof org.statestore.backup.CreateResult.Created c) {
+                return c.file().toAbsolutePath().toString();
+            }
+            throw new IllegalStateException("no backup was written to " + backupDir + ": " + result);
+        };
+        return runner("migrate up").up(units, targetVersion, options, Optional.of(backup));
+    }
+
+    private static String toolVersion() {
+        String v = Statestore.class.getPackage() == null ? null : Statestore.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+
     /** Applies every pending unit up to {@code target}, as strict as {@code options} say. */
     public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options) {
         return runner("migrate up").up(units, targetVersion, options);

@@ -51,6 +51,11 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             + "(EXPLAIN); take no lock and write nothing. Exit 6 on the first invalid statement.")
     boolean dryRun;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Take a backup into DIR before applying "
+            + "anything pending (under the lock) and name it in each applied unit's rollback note. "
+            + "Env: STATESTORE_BACKUP_DIR.")
+    java.nio.file.Path backupDir;
+
     @Option(names = "--strict", description = "Refuse units applied by a newer release (by default a warning).")
     boolean strict;
 
@@ -80,7 +85,11 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                 }
                 return printed.getKey().code();
             }
-            return report(store.migrateUp(targetVersion, options)).code();
+            Optional<java.nio.file.Path> backup = Optional.ofNullable(backupDir)
+                    .or(() -> console.env("STATESTORE_BACKUP_DIR").map(java.nio.file.Path::of));
+            UpResult result = backup.isPresent() ? store.migrateUp(targetVersion, options, backup.get())
+                    : store.migrateUp(targetVersion, options);
+            return report(result).code();
         }
     }
 
@@ -121,6 +130,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             error = "stopped by a signal" + i.during().map(u -> " during unit " + u.version() + " after "
                     + i.statementsDone() + " statements").orElse("") + "; state recorded, lock released, the next "
                     + "run resumes";
+        } else if (result instanceof UpResult.BackupFailed b) {
+            code = ExitCode.UNIT_FAILED;
+            error = "the backup before applying failed, so nothing was applied: " + b.message();
         } else if (result instanceof UpResult.ValidationFailed v) {
             code = ExitCode.VALIDATION;
             error = String.join("; ", v.findings());

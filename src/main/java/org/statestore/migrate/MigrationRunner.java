@@ -68,6 +68,15 @@ public final class MigrationRunner {
 
     /** Reads the chain, plans against {@code units} and applies what is pending up to {@code target}. */
     public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options) {
+        return up(units, target, options, Optional.empty());
+    }
+
+    /**
+     * As {@link #up(List, Optional, UpOptions)}; when something is pending, {@code backup} runs first, under
+     * the lease, and the file it names is recorded in every applied entry's rollback note.
+     */
+    public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options,
+                       Optional<java.util.function.Supplier<String>> backup) {
         List<HistoryEntry> chain = history.read();
         Plan plan = Plan.of(units, chain, target, options.outOfOrder());
         Optional<UpResult> verdict = verdictFromRead(units, chain, plan, false, options);
@@ -81,7 +90,7 @@ public final class MigrationRunner {
             return new UpResult.LockTimeout(e.heldBy(), e.getMessage());
         }
         try {
-            return upHolding(lock, history.fencedBy(lock), units, target, options);
+            return upHolding(lock, history.fencedBy(lock), units, target, options, backup);
         } finally {
             lock.release();
         }
@@ -179,7 +188,7 @@ public final class MigrationRunner {
     }
 
     private UpResult upHolding(LeaseLock lock, HistoryChain fenced, List<Unit> units, Optional<Version> target,
-                               UpOptions options) {
+                               UpOptions options, Optional<java.util.function.Supplier<String>> backup) {
         List<HistoryEntry> chain = fenced.read();
         try {
             if (chain.isEmpty()) {
@@ -197,14 +206,23 @@ public final class MigrationRunner {
             if (verdict.isPresent()) {
                 return verdict.get();
             }
+            String backupFile = "";
+            if (backup.isPresent()) {
+                try {
+                    backupFile = backup.get().get();
+                } catch (RuntimeException e) {
+                    return new UpResult.BackupFailed(e.getMessage());
+                }
+                log.accept("backup before applying: " + backupFile);
+            }
             fenced.ensureRoot();
-            return applyAll(lock, fenced, plan);
+            return applyAll(lock, fenced, plan, backupFile);
         } catch (FenceLostException e) {
             return new UpResult.LeaseLost(List.of(), Optional.empty());
         }
     }
 
-    private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan) {
+    private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan, String backupFile) {
         List<AppliedUnit> applied = new ArrayList<>();
         Optional<Version> current = plan.current();
         for (PendingUnit p : toRun(plan)) {
@@ -214,7 +232,7 @@ public final class MigrationRunner {
                 log.accept("skipping " + unit.version() + " " + unit.description() + ": '" + skip.get().describe()
                         + "' is not met by Neo4j " + server.version() + " " + server.edition());
                 try {
-                    fenced.recordSkipped(newEntry(unit, TransactionMode.of(unit)));
+                    fenced.recordSkipped(newEntry(unit, TransactionMode.of(unit), backupFile));
                 } catch (FenceLostException e) {
                     return new UpResult.LeaseLost(applied, Optional.of(unit));
                 }
@@ -237,7 +255,7 @@ public final class MigrationRunner {
                     entry = fenced.resume(old.id(), installedBy, unit.checksum());
                 } else {
                     log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
-                    entry = fenced.begin(newEntry(unit, mode));
+                    entry = fenced.begin(newEntry(unit, mode, backupFile));
                 }
             } catch (FenceLostException e) {
                 return new UpResult.LeaseLost(applied, Optional.of(unit));
@@ -305,9 +323,9 @@ public final class MigrationRunner {
         return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log);
     }
 
-    private NewEntry newEntry(Unit unit, TransactionMode mode) {
+    private NewEntry newEntry(Unit unit, TransactionMode mode, String backupFile) {
         return new NewEntry(unit.version().text(), unit.description(), unit.type().name(), unit.checksum(),
-                unit.source(), installedBy, unit.rollback().recorded(), mode.label());
+                unit.source(), installedBy, unit.rollback().recorded().withBackup(backupFile), mode.label());
     }
 
     private void runScript(List<Statement> statements, TransactionMode mode, HistoryChain fenced, LeaseLock lock,

@@ -58,6 +58,14 @@ public sealed interface UpResult {
         }
     }
 
+    /** The backup asked for before applying could not be taken; nothing ran. */
+    record BackupFailed(String message) implements UpResult {
+        @Override
+        public List<AppliedUnit> applied() {
+            return List.of();
+        }
+    }
+
     /** Another process held the lease for the whole lock timeout; nothing ran. */
     record LockTimeout(Optional<LeaseState> heldBy, String message) implements UpResult {
         @Override
