@@ -1,10 +1,7 @@
 package org.statestore.backup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.neo4j.cli.AdminTool;
-import org.neo4j.cli.ExecutionContext;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.statestore.neo4j.Neo4jAdmin;
 
 /**
  * Offline dumps in Neo4j's own format ({@code neo4j-admin database dump/load}), run in-process with the
@@ -60,7 +54,7 @@ public final class OfflineDump {
             Files.createDirectories(dir);
             work = Files.createTempDirectory(dir, "." + target.getFileName() + ".tmp-");
             progress.accept("offline: dumping " + database + " from " + home + " with Neo4j's admin tool");
-            AdminRun run = run(home, "database", "dump", database, "--to-path=" + work);
+            Neo4jAdmin.Run run = run(home, "database", "dump", database, "--to-path=" + work);
             if (run.code() != 0) {
                 return failure(run, home);
             }
@@ -113,7 +107,7 @@ public final class OfflineDump {
                 Files.copy(source, staged);
             }
             progress.accept("offline: loading " + source + " into " + home + " with Neo4j's admin tool");
-            AdminRun run = run(home, "database", "load", "--from-path=" + work, "--overwrite-destination=" + replace,
+            Neo4jAdmin.Run run = run(home, "database", "load", "--from-path=" + work, "--overwrite-destination=" + replace,
                     database);
             if (run.code() != 0) {
                 return failure(run, home);
@@ -144,7 +138,7 @@ public final class OfflineDump {
             } catch (UnsupportedOperationException | IOException e) {
                 Files.copy(source, staged);
             }
-            AdminRun run = run(work, "database", "load", "--info", "--from-path=" + staged.getParent(), "neo4j");
+            Neo4jAdmin.Run run = run(work, "database", "load", "--info", "--from-path=" + staged.getParent(), "neo4j");
             if (run.code() != 0) {
                 return new OfflineResult.Failed("Neo4j cannot read " + source + ": " + run.errorLine());
             }
@@ -159,7 +153,7 @@ public final class OfflineDump {
         }
     }
 
-    private OfflineResult failure(AdminRun run, Path home) {
+    private OfflineResult failure(Neo4jAdmin.Run run, Path home) {
         String line = run.errorLine();
         if (line.contains("in use")) {
             return new OfflineResult.Refused("the store in " + home + " is in use by a running Neo4j: stop it first, "
@@ -184,52 +178,11 @@ public final class OfflineDump {
     }
 
     /** One admin tool run with its own empty configuration, its output captured. */
-    private static AdminRun run(Path home, String... args) throws IOException {
-        Path conf = Files.createTempDirectory("statestore-admin-conf-");
-        try {
-            Files.writeString(conf.resolve("neo4j.conf"), "");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code;
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-                 DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-                code = AdminTool.execute(new ExecutionContext(home, conf, o, e, fs), args);
-            }
-            return new AdminRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            deleteTree(conf);
-        }
-    }
-
-    private record AdminRun(int code, String out, String err) {
-        /** The most specific error line the tool printed. */
-        String errorLine() {
-            String specific = out.lines().filter(l -> l.contains(" ERROR ")).findFirst()
-                    .map(l -> l.contains("] ") ? l.substring(l.indexOf("] ") + 2) : l)
-                    .orElse(null);
-            if (specific != null) {
-                return specific.strip();
-            }
-            return err.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
-                    .orElse("exit code " + code);
-        }
+    private static Neo4jAdmin.Run run(Path home, String... args) throws IOException {
+        return new Neo4jAdmin(home).run(args);
     }
 
     private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort: a temporary directory
-                }
-            });
-        } catch (IOException e) {
-            // best effort
-        }
+        Neo4jAdmin.deleteTree(root);
     }
 }
