@@ -9,8 +9,9 @@
 # - a no-op `IMAGE migrate up` against `statestore server` on loopback, against the same command on the host
 #   (target: at most 0.3 s slower: an init container runs on every rollout of every replica).
 # --compare-bases also builds the image on the mmdebstrap Debian JRE base and measures its size and cold
-# start (then rebuilds the default jlink image). Uses hyperfine (installed with apt-get when missing) and
-# podman in a scratch store. Not a test: it prints figures, it does not judge them.
+# start (then rebuilds the default jlink image). Commands are timed round-robin (bench/interleave.py), so a
+# machine busy with other work slows host and container runs alike; medians, minimums and the median paired
+# difference to the host are reported. Uses podman in a scratch store. Not a test: it prints figures.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . image/podman-env.sh
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 say() { echo "bench: $*" >&2; }
-apt_install_for podman=podman runc=runc hyperfine=hyperfine || { say "needs podman, runc and hyperfine (apt-get)"; exit 1; }
+apt_install_for podman=podman runc=runc || { say "needs podman and runc (apt-get)"; exit 1; }
 
 tar_file=target/statestore-image.tar
 build_image() {
@@ -65,10 +66,10 @@ for name, h in zip(m["Layers"], hist):
 EOF
 }
 
-# Loads TAR into an empty store N times and times the first --version after each load; prints
-# "load_median first_median first_max".
+# Loads TAR into an empty store N times and times the first --version after each load, and then the host's
+# --version as a reference taken at the same moment; prints "load_median first_median first_max host_median".
 cold_starts() {
-  local tar="$1" img="$2" n="$3" i t0 t1 t2
+  local tar="$1" img="$2" n="$3" i t0 t1 t2 t3
   : > "$work/cold.txt"
   for i in $(seq 1 "$n"); do
     podman rmi -f "$img" >/dev/null 2>&1 || true
@@ -78,31 +79,44 @@ cold_starts() {
     t1=$(now)
     "${runner[@]}" --network=none "$img" --version >/dev/null
     t2=$(now)
-    echo "$t0 $t1 $t2" >> "$work/cold.txt"
+    "${host_java[@]}" --version >/dev/null
+    t3=$(now)
+    echo "$t0 $t1 $t2 $t3" >> "$work/cold.txt"
   done
   python3 - "$work/cold.txt" <<'EOF'
 import statistics, sys
 rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
-load = [b - a for a, b, c in rows]
-first = [c - b for a, b, c in rows]
-print(f"{statistics.median(load):.2f} {statistics.median(first):.2f} {max(first):.2f}")
+load = [b - a for a, b, c, d in rows]
+first = [c - b for a, b, c, d in rows]
+host = [d - c for a, b, c, d in rows]
+print(f"{statistics.median(load):.2f} {statistics.median(first):.2f} {max(first):.2f} {statistics.median(host):.2f}")
 EOF
 }
 
-mean_of() { python3 -c 'import json,sys; print(" ".join("%.3f" % r["mean"] for r in json.load(open(sys.argv[1]))["results"]))' "$1"; }
-
-size_mb=$(python3 -c "import os; print(f'{os.path.getsize(\"$tar_file\")/1e6:.1f}')")
-say "cold starts: $cold fresh loads of $tar_file"
-read -r load_s first_s first_max < <(cold_starts "$tar_file" "$image" "$cold")
+# Interleaved timing: LABEL=COMMAND ... -> bench/interleave.py's JSON in $work/NAME.json
+timed() {
+  local name="$1"; shift
+  python3 bench/interleave.py --runs "$runs" --warmup 1 --json "$work/$name.json" "$@"
+}
+# "median min median_diff" of LABEL in $work/NAME.json
+figures() {
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))[sys.argv[2]]; print("%.3f %.3f %.3f" % (r["median"], r["min"], r["median_diff"]))' \
+    "$work/$1.json" "$2"
+}
 
 # The host runs the jar as bin/statestore does; the container runs its own entrypoint.
 host_java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar target/statestore.jar)
+size_mb=$(python3 -c "import os; print(f'{os.path.getsize(\"$tar_file\")/1e6:.1f}')")
+say "cold starts: $cold fresh loads of $tar_file"
+read -r load_s first_s first_max first_host < <(cold_starts "$tar_file" "$image" "$cold")
+
 say "warm --version: host, container, container without the archive ($runs runs each)"
-hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$work/version.json" \
-  -n host "${host_java[*]} --version" \
-  -n container "${runner[*]} --network=none $image --version" \
-  -n container-no-cds "${runner[*]} --network=none -e JDK_JAVA_OPTIONS=-Xshare:off $image --version" >&2
-read -r v_host v_cont v_nocds < <(mean_of "$work/version.json")
+timed version "host=${host_java[*]} --version" \
+  "container=${runner[*]} --network=none $image --version" \
+  "container-no-cds=${runner[*]} --network=none -e JDK_JAVA_OPTIONS=-Xshare:off $image --version"
+read -r v_host v_host_min _ < <(figures version host)
+read -r v_cont v_cont_min v_diff < <(figures version container)
+read -r v_nocds v_nocds_min v_nocds_diff < <(figures version container-no-cds)
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 echo "bench-$RANDOM$RANDOM" > "$work/password"
@@ -114,47 +128,62 @@ grep -q '^serving' "$work/server.out" || { cat "$work/server.err" >&2; say "serv
 export NEO4J_URL="bolt://127.0.0.1:$port" NEO4J_USER=neo4j NEO4J_PASS="$(cat "$work/password")"
 "${host_java[@]}" migrate up >/dev/null 2>&1
 say "no-op migrate up: host and container against statestore server on loopback ($runs runs each)"
-hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/migrate.json" \
-  -n host "${host_java[*]} migrate up" \
-  -n container "${runner[*]} --network=host -e NEO4J_URL -e NEO4J_USER -e NEO4J_PASS $image migrate up" >&2
-read -r m_host m_cont < <(mean_of "$work/migrate.json")
+timed migrate "host=${host_java[*]} migrate up" \
+  "container=${runner[*]} --network=host -e NEO4J_URL -e NEO4J_USER -e NEO4J_PASS $image migrate up"
+read -r m_host m_host_min _ < <(figures migrate host)
+read -r m_cont m_cont_min m_diff < <(figures migrate container)
 
 report() {
   python3 - "$@" <<'EOF'
 import sys
-(size, load, first, first_max, v_host, v_cont, v_nocds, m_host, m_cont) = map(float, sys.argv[1:10])
+a = list(map(float, sys.argv[1:]))
+(size, load, first, first_max, first_host, v_host, v_host_min, v_cont, v_cont_min, v_diff, v_nocds, v_nocds_min, v_nocds_diff,
+ m_host, m_host_min, m_cont, m_cont_min, m_diff) = a
 def verdict(ok): return "within target" if ok else "OVER TARGET"
-print(f"image tar                        {size:7.1f} MB        (target <= 200 MB: {verdict(size <= 200)})")
-print(f"podman load                      {load:7.2f} s         (median)")
-print(f"first --version after load       {first:7.2f} s         (median; max {first_max:.2f} s; target <= 1 s: {verdict(first_max <= 1.0)})")
-print(f"--version warm, host             {v_host:7.3f} s")
-print(f"--version warm, container        {v_cont:7.3f} s         ({v_cont - v_host:+.3f} s, x{v_cont / v_host:.2f} of host)")
-print(f"--version warm, no CDS archive   {v_nocds:7.3f} s         (the archive saves {v_nocds - v_cont:.3f} s)")
-print(f"no-op migrate up, host           {m_host:7.3f} s")
-print(f"no-op migrate up, container      {m_cont:7.3f} s         ({m_cont - m_host:+.3f} s, x{m_cont / m_host:.2f} of host; target <= +0.3 s: {verdict(m_cont - m_host <= 0.3)})")
+print(f"image tar                      {size:7.1f} MB   target <= 200 MB: {verdict(size <= 200)}")
+print(f"podman load                    {load:7.2f} s    median")
+print(f"first --version after load     {first:7.2f} s    median, max {first_max:.2f} s; target <= 1 s: {verdict(first <= 1.0)}")
+print(f"  host --version right after     {first_host:7.2f} s    median (how busy the machine was meanwhile)")
+print(f"                                  median     min   median difference to the host")
+print(f"--version, host                {v_host:7.3f} s {v_host_min:7.3f} s")
+print(f"--version, container           {v_cont:7.3f} s {v_cont_min:7.3f} s   {v_diff:+.3f} s")
+print(f"--version, container, no CDS   {v_nocds:7.3f} s {v_nocds_min:7.3f} s   {v_nocds_diff:+.3f} s")
+print(f"no-op migrate up, host         {m_host:7.3f} s {m_host_min:7.3f} s")
+print(f"no-op migrate up, container    {m_cont:7.3f} s {m_cont_min:7.3f} s   {m_diff:+.3f} s; target <= +0.3 s: {verdict(m_diff <= 0.3)}")
 EOF
 }
 
-echo "== statestore image ($image, jlink base) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== statestore image ($image, jlink base) on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each"
 layers "$tar_file"
-report "$size_mb" "$load_s" "$first_s" "$first_max" "$v_host" "$v_cont" "$v_nocds" "$m_host" "$m_cont"
+report "$size_mb" "$load_s" "$first_s" "$first_max" "$first_host" "$v_host" "$v_host_min" "$v_cont" "$v_cont_min" "$v_diff" \
+  "$v_nocds" "$v_nocds_min" "$v_nocds_diff" "$m_host" "$m_host_min" "$m_cont" "$m_cont_min" "$m_diff"
 
 if [ "$compare" = 1 ]; then
   kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   server_pid=""
+  podman load -q -i "$tar_file" >/dev/null
+  podman tag "$image" localhost/statestore-bench:jlink
+  cp -f "$tar_file" "$work/jlink.tar"
   build_image -Dimage.base.variant=debian-jre
   alt="target/image/statestore-image-debian-jre.tar"
   cp -f "$tar_file" "$alt"
   alt_size=$(python3 -c "import os; print(f'{os.path.getsize(\"$alt\")/1e6:.1f}')")
-  read -r alt_load alt_first alt_max < <(cold_starts "$alt" "$(image_of "$alt")" "$cold")
-  hyperfine -N --style none --warmup 2 --runs "$runs" --export-json "$work/alt.json" \
-    -n container "${runner[*]} --network=none $(image_of "$alt") --version" >&2
-  read -r alt_warm < <(mean_of "$work/alt.json")
-  echo "== the same app on the mmdebstrap Debian JRE base"
+  read -r alt_load alt_first alt_max alt_host < <(cold_starts "$alt" "$(image_of "$alt")" "$cold")
+  podman load -q -i "$alt" >/dev/null
+  podman tag "$(image_of "$alt")" localhost/statestore-bench:debian-jre
+  timed bases "host=${host_java[*]} --version" \
+    "jlink=${runner[*]} --network=none localhost/statestore-bench:jlink --version" \
+    "debian-jre=${runner[*]} --network=none localhost/statestore-bench:debian-jre --version"
+  read -r b_jlink b_jlink_min b_jlink_diff < <(figures bases jlink)
+  read -r b_deb b_deb_min b_deb_diff < <(figures bases debian-jre)
+  echo "== the same app on the mmdebstrap Debian JRE base (-Dimage.base.variant=debian-jre)"
   layers "$alt"
-  echo "image tar                        $alt_size MB"
-  echo "podman load                      $alt_load s (median)"
-  echo "first --version after load       $alt_first s (median; max $alt_max s)"
-  echo "--version warm, container        $alt_warm s"
-  build_image
+  echo "image tar                      $alt_size MB"
+  echo "podman load                    $alt_load s    median"
+  echo "first --version after load     $alt_first s    median, max $alt_max s (host right after: $alt_host s)"
+  echo "--version, both bases interleaved with the host: median, min, median difference to the host"
+  echo "  jlink base                   $b_jlink s  $b_jlink_min s  $b_jlink_diff s"
+  echo "  debian-jre base              $b_deb s  $b_deb_min s  $b_deb_diff s"
+  # Put the default image back.
+  cp -f "$work/jlink.tar" "$tar_file"
 fi

@@ -12,6 +12,7 @@
 #    containers on the host's network: migrate up and migrate status --check (exit 0); the operations
 #    manual's two identity lines as written (in a terminal, for -it), checked with a query of its own
 #    (image/IdentityCheck.java) and with list-scope/verify through the image; a bad password exits 4;
+#    and `IMAGE server` serving its /data volume to the host's CLI, stopped with SIGTERM;
 # 4. runs the manual's identity lines again with the docker client (`docker run --rm -it ...`) against
 #    podman's API socket.
 # It installs podman and runc (apt-get) when missing and skips, exit 0, only when they cannot be installed.
@@ -157,6 +158,23 @@ expect 9 "the same identity add again exits 9" prun --rm "${db[@]}" "$image" ide
 bad_pw=(--network=host -e "NEO4J_URL=$url" -e NEO4J_USER=neo4j -e NEO4J_PASS=wrong-password)
 expect 4 "a bad password exits 4: migrate up" prun --rm "${bad_pw[@]}" "$image" migrate up
 expect 4 "a bad password exits 4: identity add" prun --rm "${bad_pw[@]}" "$image" identity add -t user -i mallory -k "$key"
+
+# ---- IMAGE server: the embedded store in the /data volume served over Bolt, used from the host
+port2="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+chmod 0644 "$work/password"
+expect 0 "IMAGE server starts detached (password from a mounted file)" \
+  prun -d --name statestore-image-test-server --network=host -v "$work/password:/run/secrets/neo4j-password:ro" \
+  "$image" server --bolt-port "$port2" --password-file /run/secrets/neo4j-password
+for _ in $(seq 1 240); do
+  podman logs statestore-image-test-server 2>/dev/null | grep -q '^serving' && break
+  sleep 0.5
+done
+if podman logs statestore-image-test-server 2>/dev/null | grep -q '^serving /data'; then ok "IMAGE server serves /data on 127.0.0.1:$port2"; else
+  bad "IMAGE server did not start"; podman logs statestore-image-test-server 2>&1 | tail -15 | sed 's/^/    /'; fi
+expect 0 "migrate up from the host against IMAGE server" \
+  env NEO4J_URL="bolt://127.0.0.1:$port2" NEO4J_USER=neo4j NEO4J_PASS="$password" java -jar target/statestore.jar migrate up
+expect 0 "IMAGE server stops on SIGTERM (podman stop)" podman stop -t 60 statestore-image-test-server
+podman rm -f statestore-image-test-server >/dev/null 2>&1 || true
 
 # ---- 4. the manual's literal `docker run` through podman's API
 if apt_install_for docker=docker.io; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the image's class-data-sharing archive (what makes `IMAGE --version` start in well under a second):
+# Builds the image's class-data-sharing archive (the classes a CLI run loads, parsed and verified ahead of time):
 #
 #   image/train-cds.sh --image target/image/without-cds.tar --output target/image/cds
 #
