@@ -3,7 +3,6 @@ package org.statestore.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,12 +34,7 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
     /** A log line on stderr, prefixed (or wrapped as JSON) so it is never mistaken for command output. */
     public void log(String line) {
         if (jsonLogs) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("time", Instant.now().toString());
-            entry.put("level", "info");
-            entry.put("logger", "statestore");
-            entry.put("message", line);
-            err.println(JsonOutput.line(entry));
+            err.println(JsonLogLine.of(Instant.now(), line));
         } else {
             err.println("statestore: " + line);
         }

@@ -28,17 +28,6 @@ final class JsonOutput {
         return doc;
     }
 
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-
-    /** One JSON document on one line, for JSON-lines logs. */
-    static String line(Map<String, Object> doc) {
-        try {
-            return COMPACT.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("JSON output failed", e);
-        }
-    }
-
     static void print(PrintWriter out, Map<String, Object> doc) {
         try {
             out.println(MAPPER.writeValueAsString(doc));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import org.statestore.migrate.StopSignal;
 
 import picocli.CommandLine;
@@ -28,6 +30,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Netty would otherwise find SLF4J on the class path, bound to the embedded Neo4j's Log4j, and spend
+        // a tenth of a second configuring Log4j in every run against a server; its rare messages go to
+        // java.util.logging instead.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         Map<String, String> env = System.getenv();
         StopSignal stop = new StopSignal();
         Console console = new Console(new PrintWriter(System.out, true, StandardCharsets.UTF_8),

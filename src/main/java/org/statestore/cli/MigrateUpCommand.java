@@ -135,7 +135,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             error = "the backup before applying failed, so nothing was applied: " + b.message();
         } else if (result instanceof UpResult.ValidationFailed v) {
             code = ExitCode.VALIDATION;
-            error = String.join("; ", v.findings());
+            error = summary(v.findings());
         } else if (result instanceof UpResult.UnitFailed f) {
             code = ExitCode.UNIT_FAILED;
             error = "unit " + f.failed().version() + " (" + f.failed().source() + ") failed"
@@ -151,6 +151,15 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                     + "'migrate repair'" + last;
         }
         return Map.entry(code, error == null ? "" : error);
+    }
+
+    /** At most three findings on the one error line; 'migrate validate' prints every one. */
+    static String summary(List<String> findings) {
+        if (findings.size() <= 3) {
+            return String.join("; ", findings);
+        }
+        return String.join("; ", findings.subList(0, 3)) + "; and " + (findings.size() - 3)
+                + " more ('migrate validate' lists every one)";
     }
 
     private void printReport(UpResult result, ExitCode code, String error, Optional<Version> current) {
@@ -169,6 +178,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             }
             doc.put("applied", applied);
             doc.put("current", current.map(Version::text).orElse(null));
+            if (result instanceof UpResult.ValidationFailed v) {
+                doc.put("findings", v.findings());
+            }
             JsonOutput.print(console.out(), doc);
         } else {
             for (AppliedUnit u : result.applied()) {

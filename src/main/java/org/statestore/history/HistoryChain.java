@@ -28,8 +28,14 @@ public final class HistoryChain {
             MERGE (r:__StatestoreHistory)
             ON CREATE SET r.created_on = datetime.realtime(), r.last_seq = 0""";
 
-    // Setting last_seq first takes the root's write lock, so concurrent appends queue up here.
+    // Creates the root when there is none (writes are under the lease, so no two processes race here),
+    // then appends. Setting last_seq first takes the root's write lock, so concurrent appends queue up.
     private static final String APPEND = """
+            CALL {
+                OPTIONAL MATCH (x:__StatestoreHistory)
+                WITH count(x) AS roots WHERE roots = 0
+                CREATE (:__StatestoreHistory {created_on: datetime.realtime(), last_seq: 0})
+            }
             MATCH (r:__StatestoreHistory)
             WITH r ORDER BY r.created_on LIMIT 1
             SET r.last_seq = coalesce(r.last_seq, 0) + 1
@@ -50,7 +56,8 @@ public final class HistoryChain {
 
     private static final String PROGRESS = """
             MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
-            SET e.statements_done = $done, e.prefix_checksum = $prefix""";
+            SET e.statements_done = $done, e.prefix_checksum = $prefix
+            RETURN elementId(e) AS id""";
 
     private static final String RESUME = """
             MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
@@ -113,7 +120,6 @@ public final class HistoryChain {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
                 fence.check(tx);
-                tx.run(ENSURE_ROOT).consume();
                 List<HistoryEntry> written = new java.util.ArrayList<>();
                 for (ImportedRun run : runs) {
                     var r = tx.run(APPEND, Map.of("props", properties(run.entry()), "state",
@@ -154,9 +160,8 @@ public final class HistoryChain {
     private HistoryEntry append(NewEntry entry, EntryState state) {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
-                fence.check(tx);
-                tx.run(ENSURE_ROOT).consume(); // a chain that does not exist yet starts here
-                var r = tx.run(APPEND, Map.of("props", properties(entry), "state", state.label())).single();
+                // One round trip: the fence, the root if missing, and the new entry.
+                var r = guarded(tx, APPEND, Map.of("props", properties(entry), "state", state.label()), "the history root");
                 return toEntry(r.get("id").asString(), r.get("entry"));
             });
         }
@@ -168,10 +173,8 @@ public final class HistoryChain {
      */
     public void progress(String id, int statementsDone, String prefixChecksum) {
         try (Session session = driver.session(sessionConfig)) {
-            session.executeWriteWithoutResult(tx -> {
-                fence.check(tx);
-                tx.run(PROGRESS, Map.of("id", id, "done", statementsDone, "prefix", prefixChecksum)).consume();
-            });
+            session.executeWriteWithoutResult(tx -> guarded(tx, PROGRESS,
+                    Map.of("id", id, "done", statementsDone, "prefix", prefixChecksum), "history entry " + id));
         }
     }
 
@@ -179,8 +182,7 @@ public final class HistoryChain {
     public HistoryEntry resume(String id, String installedBy, String checksum) {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
-                fence.check(tx);
-                var r = tx.run(RESUME, Map.of("id", id, "by", installedBy, "checksum", checksum)).single();
+                var r = guarded(tx, RESUME, Map.of("id", id, "by", installedBy, "checksum", checksum), "history entry " + id);
                 return toEntry(r.get("id").asString(), r.get("entry"));
             });
         }
@@ -195,21 +197,16 @@ public final class HistoryChain {
 
     /**
      * Marks the entry successful inside the caller's transaction, so work and record commit together.
-     * The fence check comes last, so the lease is locked only for the moment before commit.
+     * The fence comes with the record, after the work, so the lease is locked only for the moment before commit.
      */
     public HistoryEntry succeed(TransactionContext tx, String id, Duration elapsed, int statementsDone) {
-        HistoryEntry done = finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
-        fence.check(tx);
-        return done;
+        return finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
     }
 
     /** Marks the entry failed, with the error, in its own transaction. */
     public HistoryEntry fail(String id, Duration elapsed, int statementsDone, EntryError error) {
         try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> {
-                fence.check(tx);
-                return finish(tx, id, EntryState.FAILED, elapsed, statementsDone, error);
-            });
+            return session.executeWrite(tx -> finish(tx, id, EntryState.FAILED, elapsed, statementsDone, error));
         }
     }
 
@@ -249,15 +246,30 @@ public final class HistoryChain {
         p.put("id", id);
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
-                fence.check(tx);
-                var r = tx.run("MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id " + set
-                        + " RETURN elementId(e) AS id, e AS entry", p).single();
+                var r = guarded(tx, "MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id " + set
+                        + " RETURN elementId(e) AS id, e AS entry", p, "history entry " + id);
                 return toEntry(r.get("id").asString(), r.get("entry"));
             });
         }
     }
 
-    private static HistoryEntry finish(TransactionContext tx, String id, EntryState state, Duration elapsed,
+    /**
+     * Runs {@code query} behind the fence's clause in one round trip and returns its one row. No row means
+     * the fence was lost, or (checked only then) that {@code what} does not exist.
+     */
+    private org.neo4j.driver.Record guarded(TransactionContext tx, String query, Map<String, Object> params,
+                                            String what) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.putAll(fence.parameters());
+        List<org.neo4j.driver.Record> rows = tx.run(fence.clause() + query, all).list();
+        if (rows.isEmpty()) {
+            fence.check(tx);
+            throw new IllegalStateException(what + " not found");
+        }
+        return rows.get(0);
+    }
+
+    private HistoryEntry finish(TransactionContext tx, String id, EntryState state, Duration elapsed,
                                        int statementsDone, EntryError error) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
@@ -267,7 +279,7 @@ public final class HistoryChain {
         p.put("code", error == null ? null : error.code());
         p.put("message", error == null ? null : error.message());
         p.put("failed", error == null ? null : error.statementIndex());
-        var r = tx.run(FINISH, p).single();
+        var r = guarded(tx, FINISH, p, "history entry " + id);
         return toEntry(r.get("id").asString(), r.get("entry"));
     }
 

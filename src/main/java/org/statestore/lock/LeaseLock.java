@@ -15,7 +15,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.statestore.history.Fence;
@@ -68,11 +67,17 @@ public final class LeaseLock implements Fence, AutoCloseable {
             SET l.heartbeat_on = now, l.expires_on = now + duration({milliseconds: $ttl})
             RETURN count(l) AS renewed""";
 
-    private static final String CHECK = """
-            MATCH (l:__StatestoreLock)
-            SET l.fenced_by = $me
-            WITH l WHERE l.holder_id = $me AND l.fence = $fence
-            RETURN count(l) AS held""";
+    // The fence: write first (locks every visible lease node), then let the guarded write go on only if
+    // the lease still names this holder and token. Prepended to history writes by HistoryChain.
+    private static final String FENCE = """
+            CALL {
+                MATCH (l:__StatestoreLock)
+                SET l.fenced_by = $fenceHolder
+                WITH l WHERE l.holder_id = $fenceHolder AND l.fence = $fenceToken
+                RETURN count(l) AS fenceHeld
+            }
+            WITH fenceHeld WHERE fenceHeld > 0
+            """;
 
     private static final String RELEASE = """
             MATCH (l:__StatestoreLock) WHERE l.holder_id = $me AND l.fence = $fence
@@ -179,13 +184,20 @@ public final class LeaseLock implements Fence, AutoCloseable {
     }
 
     @Override
-    public void check(TransactionContext tx) {
-        long held = tx.run(CHECK, Map.of("me", holder.id(), "fence", fence)).single().get("held").asLong();
-        if (held == 0) {
-            lost.set(true);
-            throw new FenceLostException("the migration lock was taken over by another process (this process's "
-                    + "lease expired); nothing more was written");
-        }
+    public String clause() {
+        return FENCE;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("fenceHolder", holder.id(), "fenceToken", fence);
+    }
+
+    @Override
+    public FenceLostException lost() {
+        lost.set(true);
+        return new FenceLostException("the migration lock was taken over by another process (this process's "
+                + "lease expired); nothing more was written");
     }
 
     private void renew() {

@@ -293,6 +293,26 @@ class LifecycleTest {
         assertEquals(0, JSON.readTree(since.out()).get("units").size());
     }
 
+    @Test
+    @DisplayName("many refused units make one short error line, and the JSON document lists every finding")
+    void manyFindingsStayOnOneShortLine() throws IOException {
+        file("V100__Newest.cypher", "CREATE (:Newest);");
+        assertEquals(0, run("migrate", "up").exitCode());
+        for (int v = 1; v <= 50; v++) {
+            file("V" + v + "__Old_" + v + ".cypher", "CREATE (:Old {v: " + v + "});");
+        }
+        CliRun text = run("migrate", "up");
+        assertEquals(ExitCode.VALIDATION.code(), text.exitCode(), text.toString());
+        List<String> errorLines = text.err().lines().filter(l -> l.contains("older than the newest applied")).toList();
+        assertEquals(1, errorLines.size(), text.err());
+        assertTrue(errorLines.get(0).contains("and 47 more ('migrate validate' lists every one)"), errorLines.get(0));
+        assertTrue(errorLines.get(0).length() < 600, errorLines.get(0));
+
+        JsonNode doc = JSON.readTree(run("migrate", "up", "-o", "json").out());
+        assertEquals(50, doc.get("findings").size());
+        assertEquals(0L, neo4j.query("MATCH (o:Old) RETURN count(o)").get(0).get(0).asLong());
+    }
+
     private void appendEntry(String version, String state, String extra) {
         neo4j.query("MATCH (r:__StatestoreHistory)-[h:HEAD]->(t) SET r.last_seq = r.last_seq + 1 "
                 + "CREATE (t)-[:NEXT]->(e:__StatestoreEntry {seq: r.last_seq, version: '" + version + "', "
