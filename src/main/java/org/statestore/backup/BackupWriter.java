@@ -49,10 +49,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Takes an online backup: streams the whole database over Bolt in one read transaction (schema, nodes,
- * relationships, record by record, so memory stays flat) into a {@code .ssbak} file.
+ * relationships, record by record, so memory stays flat) into a {@code .ssbak} file, leaving out the
+ * migration lease's nodes ({@link #LEASE_LABEL}).
  *
  * <pre>{@code
- * CreateResult r = BackupWriter.forTarget(store.target(), "0.1.0", log::info).create(Path.of("backups"));
+ * CreateResult r = BackupWriter.forTarget(store.target(), "0.1.0", log::info)
+ *         .create(Path.of("backups"), store.migrationLease("backup create"));
  * }</pre>
  *
  * <p>The body is written to a temporary file first, because the header at the front carries the counts and
