@@ -3,6 +3,7 @@ package org.statestore;
 import java.util.List;
 import java.util.Optional;
 
+import org.statestore.backup.DumpGuard;
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
 import org.statestore.identity.IdentityStore;
@@ -133,6 +134,35 @@ public final class Statestore implements AutoCloseable {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
                 config.log(), detectors, new LeaseOptions(Holder.thisProcess(command), config.lease()),
                 config.stopSignal(), config.placeholders(), target.server());
+    }
+
+    /**
+     * A guard that holds the migration lease while a backup reads, so no migration runs during the dump
+     * and the history head in the backup's header is the one its content matches:
+     * {@code BackupWriter.forTarget(store.target(), ...).create(dir, store.migrationLease("backup create"))}.
+     * Each {@link DumpGuard#hold()} acquires the lease as {@code command} of this process, waiting up to the
+     * configured lock timeout ({@link StatestoreConfig.Builder#lease}) and throwing
+     * {@link org.statestore.lock.LockTimeoutException} (naming the holder) when it runs out; closing the
+     * held guard releases the lease.
+     */
+    public DumpGuard migrationLease(String command) {
+        return () -> {
+            // A fresh holder id per attempt, as the runner does: two holds never share one lease.
+            LeaseLock lease = LeaseLock.acquire(target.driver(), target.sessionConfig(), Holder.thisProcess(command),
+                    config.lease(), config.log());
+            return new DumpGuard.Held() {
+                @Override
+                public Optional<String> lost() {
+                    return lease.isLost() ? Optional.of("the migration lock was taken over by another process "
+                            + "while the backup read (this process's lease expired)") : Optional.empty();
+                }
+
+                @Override
+                public void close() {
+                    lease.release();
+                }
+            };
+        };
     }
 
     /** Rolls back applied units newest first, from their recorded rollback notes, under the lease. */

@@ -56,9 +56,12 @@ public final class BackupRestorer {
             SHOW INDEXES YIELD name, type, owningConstraint
             WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name""";
     private static final String ALL_INDEX_NAMES = "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name";
-    private static final String READ_NODES = "MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS props";
-    private static final String READ_RELATIONSHIPS = "MATCH (a)-[r]->(b) "
-            + "RETURN id(a) AS start, id(b) AS end, type(r) AS type, properties(r) AS props";
+    // The read-back sees what the writer saw: lease nodes are not content (BackupWriter.LEASE_LABEL), so one
+    // created meanwhile (say by a `backup create` against this database) is neither compared nor a stranger.
+    private static final String READ_NODES = "MATCH (n) WHERE " + BackupWriter.CONTENT_NODE
+            + " RETURN id(n) AS id, labels(n) AS labels, properties(n) AS props";
+    private static final String READ_RELATIONSHIPS = "MATCH (a)-[r]->(b) WHERE " + BackupWriter.CONTENT_RELATIONSHIP
+            + " RETURN id(a) AS start, id(b) AS end, type(r) AS type, properties(r) AS props";
 
     private final Driver driver;
     private final String database;
@@ -74,7 +77,11 @@ public final class BackupRestorer {
         return new BackupRestorer(target.driver(), target.database(), progress);
     }
 
-    /** What the target holds now. */
+    /**
+     * What the target holds now. Every node counts, lease nodes too: "empty" stays the plain fact
+     * {@code MATCH (n)} finds nothing, and a lease node means statestore has migrated this database, or is
+     * migrating it right now; either way it is not an empty target, and {@code --replace} deletes it.
+     */
     public TargetState inspect() {
         try (Session s = session(AccessMode.READ)) {
             return new TargetState(count(s, COUNT_NODES), count(s, COUNT_CONSTRAINTS), count(s, COUNT_INDEXES),
@@ -85,6 +92,12 @@ public final class BackupRestorer {
     /**
      * Restores {@code backup}. Without {@code replace} the target must be empty; with it, everything in the
      * target (data, constraints, indexes) is deleted first. {@code guard} is held throughout.
+     *
+     * <p>The CLI passes {@link DumpGuard#NONE}: a restore needs no migration lease. Without {@code replace}
+     * the target is empty, so it has no lease node, and any statestore writer that starts meanwhile writes
+     * nodes the read-back reports as strangers; with {@code replace} the wipe deletes the lease nodes
+     * themselves, so a lease held across it would be gone, and a migration that held one fails its next
+     * fenced write instead of writing on.
      */
     @SuppressWarnings("try") // the guard is held for the block, not used in it
     public RestoreResult restore(VerifyResult.Valid backup, boolean replace, DumpGuard guard) {

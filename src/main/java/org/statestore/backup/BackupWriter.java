@@ -49,10 +49,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Takes an online backup: streams the whole database over Bolt in one read transaction (schema, nodes,
- * relationships, record by record, so memory stays flat) into a {@code .ssbak} file.
+ * relationships, record by record, so memory stays flat) into a {@code .ssbak} file, leaving out the
+ * migration lease's nodes ({@link #LEASE_LABEL}).
  *
  * <pre>{@code
- * CreateResult r = BackupWriter.forTarget(store.target(), "0.1.0", log::info).create(Path.of("backups"));
+ * CreateResult r = BackupWriter.forTarget(store.target(), "0.1.0", log::info)
+ *         .create(Path.of("backups"), store.migrationLease("backup create"));
  * }</pre>
  *
  * <p>The body is written to a temporary file first, because the header at the front carries the counts and
@@ -72,11 +74,24 @@ public final class BackupWriter {
             RETURN name, type, createStatement ORDER BY name""";
     private static final String HISTORY_HEAD = "MATCH (e:" + HistoryChain.ENTRY_LABEL + ") "
             + "RETURN e.version AS version, e.seq AS seq ORDER BY e.seq DESC LIMIT 1";
+    /**
+     * The label of the migration lease's nodes (the one in {@link org.statestore.lock.LeaseLock}, which
+     * keeps it package-private). A lease node is the state of a running process, not content: a backup
+     * holds the lease while it reads, so the node would otherwise carry the backup's own holder. It is
+     * left out of every backup, its counts and its digest, and out of a restore's read-back.
+     */
+    static final String LEASE_LABEL = "__StatestoreLock";
+    /** Every node but lease nodes. */
+    static final String CONTENT_NODE = "NOT n:" + LEASE_LABEL;
+    /** Every relationship whose endpoints are content nodes (a lease node has no relationships today). */
+    static final String CONTENT_RELATIONSHIP = "NOT a:" + LEASE_LABEL + " AND NOT b:" + LEASE_LABEL;
+
     // id() is deprecated in Neo4j 5 but is the one node identity that fits in a long; it is only used
     // inside the backup, to tie relationships to their endpoints.
-    private static final String NODES = "MATCH (n) RETURN id(n) AS id, labels(n) AS labels, properties(n) AS props";
-    private static final String RELATIONSHIPS = "MATCH (a)-[r]->(b) "
-            + "RETURN id(a) AS start, id(b) AS end, type(r) AS type, properties(r) AS props";
+    private static final String NODES = "MATCH (n) WHERE " + CONTENT_NODE
+            + " RETURN id(n) AS id, labels(n) AS labels, properties(n) AS props";
+    private static final String RELATIONSHIPS = "MATCH (a)-[r]->(b) WHERE " + CONTENT_RELATIONSHIP
+            + " RETURN id(a) AS start, id(b) AS end, type(r) AS type, properties(r) AS props";
 
     private static final long PROGRESS_EVERY = 250_000;
     private static final long FETCH_SIZE = 5_000;
@@ -110,15 +125,18 @@ public final class BackupWriter {
                 Clock.systemUTC());
     }
 
-    /** Backs the database up into {@code directory} (created when missing). */
+    /** Backs the database up into {@code directory} (created when missing), holding no guard. */
     public CreateResult create(Path directory) {
         return create(directory, DumpGuard.NONE);
     }
 
     /**
-     * Backs the database up into {@code directory}, holding {@code guard} while the database is read.
+     * Backs the database up into {@code directory}, holding {@code guard} while the database is read
+     * (e.g. {@link org.statestore.Statestore#migrationLease}, so no migration runs meanwhile).
      *
      * @throws UncheckedIOException when the directory cannot be written (nothing is left behind)
+     * @throws RuntimeException     whatever the guard throws when it cannot be held, e.g.
+     *                              {@link org.statestore.lock.LockTimeoutException} (nothing is written)
      */
     @SuppressWarnings("try") // the guard is held for the block, not used in it
     public CreateResult create(Path directory, DumpGuard guard) {
@@ -137,6 +155,11 @@ public final class BackupWriter {
             Dumped dumped;
             try (DumpGuard.Held held = guard.hold()) {
                 dumped = dump(body);
+                Optional<String> lost = held.lost();
+                if (lost.isPresent()) {
+                    // Something the guard kept out may have written while the dump read: not a backup to trust.
+                    return new CreateResult.GuardLost(lost.get());
+                }
             }
             BackupHeader header = new BackupHeader(BackupFormat.FORMAT_VERSION, toolVersion, serverVersion, database,
                     started, dumped.counts(), dumped.skipped(), dumped.head(), dumped.digest(), CONSISTENCY);

@@ -14,6 +14,13 @@ public sealed interface CreateResult {
     record Exists(Path file) implements CreateResult {
     }
 
+    /**
+     * The guard held during the dump was lost before the dump ended (e.g. the migration lease was taken over
+     * after this process stalled past its TTL), so a migration may have run meanwhile; nothing was written.
+     */
+    record GuardLost(String reason) implements CreateResult {
+    }
+
     /** The database holds something the format cannot carry (e.g. a property type of a newer server); nothing was written. */
     record Refused(String reason) implements CreateResult {
     }

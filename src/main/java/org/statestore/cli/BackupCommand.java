@@ -66,8 +66,12 @@ final class BackupCommand {
 
     /** The facade's configuration for a backup command: no units are needed. */
     static StatestoreConfig config(ConnectionOptions connection, Console console) {
+        return builder(connection, console).build();
+    }
+
+    static StatestoreConfig.Builder builder(ConnectionOptions connection, Console console) {
         return StatestoreConfig.builder().bundledUnits(false).connection(connection.settings(console))
-                .log(console::log).build();
+                .log(console::log);
     }
 
     static String when(Instant t) {

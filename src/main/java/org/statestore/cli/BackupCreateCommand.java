@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.statestore.Statestore;
+import org.statestore.StatestoreConfig;
 import org.statestore.backup.BackupWriter;
 import org.statestore.backup.CreateResult;
 import org.statestore.backup.OfflineDump;
 import org.statestore.backup.OfflineResult;
+import org.statestore.lock.LockTimeoutException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Back the database up while it runs: every node, relationship, constraint and index, read in "
                 + "one transaction over Bolt into one compressed, checksummed <database>-<time>.ssbak file.",
+                "An online backup holds the migration lock while it reads, so no migration runs during it: "
+                        + "it waits up to --lock-timeout for a running one (exit 5 when the wait runs out).",
                 "With --offline, dump a STOPPED local store (--data-dir) in Neo4j's own format to "
                         + "<database>-<time>.dump, as neo4j-admin database dump does.",
                 "Never overwrites a file."},
@@ -36,6 +40,9 @@ final class BackupCreateCommand implements Callable<Integer>, Reporting {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    LockOptions lock;
 
     @Option(names = "--to", paramLabel = "DIR",
             description = "Directory to write to (created when missing). Env: STATESTORE_BACKUP_DIR. Default: ./backups.")
@@ -59,13 +66,21 @@ final class BackupCreateCommand implements Callable<Integer>, Reporting {
     }
 
     private int online(Path dir) {
+        StatestoreConfig config = BackupCommand.builder(connection, console).lease(lock.settings()).build();
         CreateResult result;
-        try (Statestore store = Statestore.open(BackupCommand.config(connection, console))) {
-            result = BackupWriter.forTarget(store.target(), VersionInfo.toolVersion(), console::log).create(dir);
+        try (Statestore store = Statestore.open(config)) {
+            result = BackupWriter.forTarget(store.target(), VersionInfo.toolVersion(), console::log)
+                    .create(dir, store.migrationLease(commandName()));
+        } catch (LockTimeoutException e) {
+            return BackupCommand.fail(console, this, ExitCode.LOCK_TIMEOUT, e.getMessage() + "; nothing was written");
         }
         if (result instanceof CreateResult.Exists e) {
             return BackupCommand.fail(console, this, ExitCode.EXISTS, e.file() + " already exists; nothing was written "
                     + "(one backup per database per second)");
+        }
+        if (result instanceof CreateResult.GuardLost g) {
+            return BackupCommand.fail(console, this, ExitCode.LOCK_TIMEOUT, g.reason() + "; nothing was written: "
+                    + "run the backup again");
         }
         if (result instanceof CreateResult.Refused r) {
             return BackupCommand.fail(console, this, ExitCode.REFUSED, "cannot back up: " + r.reason());
