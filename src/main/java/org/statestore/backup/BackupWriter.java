@@ -80,7 +80,7 @@ public final class BackupWriter {
      * holds the lease while it reads, so the node would otherwise carry the backup's own holder. It is
      * left out of every backup, its counts and its digest, and out of a restore's read-back.
      */
-    static final String LEASE_LABEL = "__StatestoreLock";
+    static final String LEASE_LABEL = org.statestore.lock.LeaseLock.LABEL;
     /** Every node but lease nodes. */
     static final String CONTENT_NODE = "NOT n:" + LEASE_LABEL;
     /** Every relationship whose endpoints are content nodes (a lease node has no relationships today). */

@@ -37,7 +37,7 @@ import org.statestore.history.FenceLostException;
  */
 public final class LeaseLock implements Fence, AutoCloseable {
 
-    static final String LABEL = "__StatestoreLock";
+    public static final String LABEL = "__StatestoreLock";
 
     private static final String ENSURE = """
             OPTIONAL MATCH (l:__StatestoreLock)
