@@ -11,7 +11,8 @@ cd "$root"
 [ -f target/statestore.jar ] || mvn -B -q -Dstyle.color=never -DskipTests package
 work="$(mktemp -d)"
 server_pid=""
-trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+stop_server() { [ -z "$server_pid" ] || { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; } || true; }
+trap 'stop_server; rm -rf "$work"' EXIT
 
 java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
 cds="$work/statestore.jsa"
@@ -34,11 +35,12 @@ mkdir -p "$work/units"
 for v in $(seq 1 200); do echo "CREATE (:Bench {v: $v});" > "$work/units/V${v}__Bench_$v.cypher"; done
 up=(-jar target/statestore.jar migrate up --no-bundled -l "$work/units")
 
-# A class-data-sharing archive from one training run, as bin/statestore and the image do; the same run
-# warms the server's query caches the way earlier rollouts would have.
+# A class-data-sharing archive from one training run, as bin/statestore and the image do. That run and
+# three more untimed ones warm the server (its JIT and query caches), as a long-running server is warm.
 java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$cds" "${up[@]}" >/dev/null 2>&1 || true
 cds_opts=("${java_opts[@]}")
 [ -f "$cds" ] && cds_opts+=(-XX:SharedArchiveFile="$cds" -Xlog:disable)
+for _ in 1 2 3; do wipe; java "${cds_opts[@]}" "${up[@]}" >/dev/null 2>&1; done
 
 baseline=(); first=(); noop=(); noop_nocds=()
 for r in $(seq 1 "$reps"); do
@@ -53,6 +55,20 @@ for r in $(seq 1 "$reps"); do
   noop_nocds+=("$(seconds "$t0" "$t1")")
 done
 
+# The same two runs with the real neo4j-migrations CLI (2.17.3, copied into target/ by the build), for a
+# comparison on this machine in this run: it reads the same V<version>__<name>.cypher files.
+nm=(); nm_noop=()
+nm_home="$root/target/neo4j-migrations-cli"
+if [ -d "$nm_home" ]; then
+  nm_cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$nm_home/*" ac.simons.neo4j.migrations.cli.MigrationsCli
+          --address "$NEO4J_URL" --username neo4j --password unused --location "file:$work/units")
+  for r in $(seq 1 "$reps"); do
+    wipe
+    t0=$(now); "${nm_cmd[@]}" apply >/dev/null 2>"$work/nm.log" || { tail -3 "$work/nm.log" >&2; exit 1; }; t1=$(now); nm+=("$(seconds "$t0" "$t1")")
+    t0=$(now); "${nm_cmd[@]}" apply >/dev/null 2>&1; t1=$(now); nm_noop+=("$(seconds "$t0" "$t1")")
+  done
+fi
+
 b=$(printf '%s\n' "${baseline[@]}" | median)
 f=$(printf '%s\n' "${first[@]}" | median)
 n=$(printf '%s\n' "${noop[@]}" | median)
@@ -64,3 +80,10 @@ printf '%-52s %8.3f %10.1f %8s\n' "no-op migrate up, 200 applied units (CDS)" "$
 printf '%-52s %8.3f %10.1f %8s\n' "no-op migrate up, 200 applied units (no CDS)" "$nn" "$(python3 -c "print($nn/$b)")" "-"
 printf '%-52s %8.3f %10.1f %8s\n' "first apply of 200 one-statement units (CDS)" "$f" "$(python3 -c "print($f/$b)")" "3.5"
 printf '%-52s %8.1f\n' "  per unit (ms)" "$(python3 -c "print($f/200*1000)")"
+if [ ${#nm[@]} -gt 0 ]; then
+  m=$(printf '%s\n' "${nm[@]}" | median)
+  mn=$(printf '%s\n' "${nm_noop[@]}" | median)
+  printf '%-52s %8.3f %10.1f %8s\n' "neo4j-migrations 2.17.3: no-op apply, same units" "$mn" "$(python3 -c "print($mn/$b)")" "-"
+  printf '%-52s %8.3f %10.1f %8s\n' "neo4j-migrations 2.17.3: first apply, same units" "$m" "$(python3 -c "print($m/$b)")" "-"
+  printf '%-52s %8.2f %10.2f\n' "statestore / neo4j-migrations (no-op, first apply)" "$(python3 -c "print($n/$mn)")" "$(python3 -c "print($f/$m)")"
+fi

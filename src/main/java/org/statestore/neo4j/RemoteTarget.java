@@ -6,8 +6,13 @@ import org.neo4j.driver.Driver;
 public record RemoteTarget(Driver driver, String database, ServerInfo server, String description)
         implements Neo4jTarget {
 
+    /**
+     * Closes the driver's connections without waiting for its IO threads: their shutdown has a fixed
+     * 200 ms quiet period, a quarter of a no-op {@code migrate up}, and nothing is left for them to do
+     * (every transaction has committed or rolled back by now). They end on their own.
+     */
     @Override
     public void close() {
-        driver.close();
+        driver.closeAsync();
     }
 }
