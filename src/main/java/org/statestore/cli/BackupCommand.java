@@ -103,7 +103,7 @@ final class BackupCommand {
         if (command.json()) {
             JsonOutput.print(console.out(), JsonOutput.envelope(command.commandName(), code, error));
         }
-        console.log(error);
+        console.error(error);
         return code.code();
     }
 

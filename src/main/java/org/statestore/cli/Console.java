@@ -33,8 +33,17 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
 
     /** A log line on stderr, prefixed (or wrapped as JSON) so it is never mistaken for command output. */
     public void log(String line) {
+        write("info", line);
+    }
+
+    /** The one error line a failing command prints: as {@link #log}, with level {@code error} in JSON logs. */
+    public void error(String line) {
+        write("error", line);
+    }
+
+    private void write(String level, String line) {
         if (jsonLogs) {
-            err.println(JsonLogLine.of(Instant.now(), line));
+            err.println(JsonLogLine.of(Instant.now(), level, line));
         } else {
             err.println("statestore: " + line);
         }

@@ -63,7 +63,7 @@ final class DatabaseCheckCommand implements Callable<Integer>, Reporting {
             }
             console.out().flush();
             if (!report.ok()) {
-                console.log("database check failed: " + report.findings().size() + " problem(s)");
+                console.error("database check failed: " + report.findings().size() + " problem(s)");
             }
         }
         return code.code();

@@ -92,7 +92,7 @@ final class DatabaseResetCommand implements Callable<Integer>, Reporting {
         if (output.json()) {
             JsonOutput.print(console.out(), JsonOutput.envelope(commandName(), ExitCode.REFUSED, reason));
         }
-        console.log(reason);
+        console.error(reason);
         return ExitCode.REFUSED.code();
     }
 

@@ -79,7 +79,7 @@ final class DevSeedCommand implements Callable<Integer>, Reporting {
             if (output.json()) {
                 JsonOutput.print(console.out(), JsonOutput.envelope(commandName(), ExitCode.REFUSED, r.reason()));
             }
-            console.log(r.reason());
+            console.error(r.reason());
             return ExitCode.REFUSED.code();
         }
         SeedResult.Seeded s = (SeedResult.Seeded) result;

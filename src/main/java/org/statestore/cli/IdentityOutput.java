@@ -80,7 +80,7 @@ final class IdentityOutput {
         if (command.json()) {
             JsonOutput.print(console.out(), envelope(command.commandName(), code, error, type, identifier));
         }
-        console.log(error);
+        console.error(error);
         return code.code();
     }
 

@@ -79,7 +79,7 @@ final class IdentityVerifyCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
         return code.code();
     }

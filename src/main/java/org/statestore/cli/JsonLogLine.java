@@ -20,12 +20,12 @@ final class JsonLogLine {
     private JsonLogLine() {
     }
 
-    static String of(Instant time, String message) {
+    static String of(Instant time, String level, String message) {
         StringWriter text = new StringWriter(message.length() + 96);
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
             g.writeStringField("time", time.toString());
-            g.writeStringField("level", "info");
+            g.writeStringField("level", level);
             g.writeStringField("logger", "statestore");
             g.writeStringField("message", message);
             g.writeEndObject();

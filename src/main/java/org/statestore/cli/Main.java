@@ -169,7 +169,7 @@ public final class Main {
         if (command instanceof Reporting r && r.json()) {
             JsonOutput.print(console.out(), JsonOutput.envelope(r.commandName(), failure.exitCode(), failure.message()));
         }
-        console.log(failure.message());
+        console.error(failure.message());
         return failure.exitCode().code();
     }
 

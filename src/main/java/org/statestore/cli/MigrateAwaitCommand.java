@@ -75,7 +75,7 @@ final class MigrateAwaitCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
         return code.code();
     }

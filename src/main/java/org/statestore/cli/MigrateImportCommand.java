@@ -110,7 +110,7 @@ final class MigrateImportCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
         return code.code();
     }

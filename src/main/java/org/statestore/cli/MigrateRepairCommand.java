@@ -72,7 +72,7 @@ final class MigrateRepairCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
         return code.code();
     }

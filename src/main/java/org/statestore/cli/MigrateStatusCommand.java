@@ -82,7 +82,7 @@ final class MigrateStatusCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
         return code.code();
     }

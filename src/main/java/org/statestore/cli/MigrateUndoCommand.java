@@ -104,7 +104,7 @@ final class MigrateUndoCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
         return code;
     }

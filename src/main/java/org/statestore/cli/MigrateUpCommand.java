@@ -197,7 +197,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             console.out().flush();
         }
         if (error != null) {
-            console.log(error);
+            console.error(error);
         }
     }
 

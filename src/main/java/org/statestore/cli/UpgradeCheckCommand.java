@@ -42,7 +42,7 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
             if (output.json()) {
                 JsonOutput.print(console.out(), JsonOutput.envelope(commandName(), code, f.getMessage()));
             }
-            console.log(f.getMessage());
+            console.error(f.getMessage());
             return code.code();
         }
         if (output.json()) {

@@ -94,7 +94,7 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
         if (output.json()) {
             JsonOutput.print(console.out(), JsonOutput.envelope(commandName(), code, message));
         }
-        console.log(message);
+        console.error(message);
         return code.code();
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -142,7 +143,24 @@ class InitContainerCommandsTest {
         for (String line : err.toString().lines().toList()) {
             JsonNode entry = JSON.readTree(line);
             assertTrue(entry.hasNonNull("time") && entry.hasNonNull("message"), line);
+            assertEquals("info", entry.get("level").asText(), line);
         }
+
+        Files.writeString(units.resolve("V0_0_1__Broken.cypher"), "THIS IS NOT CYPHER;");
+        StringWriter failedErr = new StringWriter();
+        Console failing = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(failedErr, true),
+                new ByteArrayInputStream(new byte[0]), neo4j.env(), true, new StopSignal());
+        assertEquals(ExitCode.VALIDATION.code(), new Main(failing).run("migrate", "up", "--no-bundled", "-l",
+                units.toString()), failedErr.toString());
+        List<JsonNode> errors = new java.util.ArrayList<>();
+        for (String line : failedErr.toString().lines().toList()) {
+            JsonNode entry = JSON.readTree(line);
+            if (entry.get("level").asText().equals("error")) {
+                errors.add(entry);
+            }
+        }
+        assertEquals(1, errors.size(), failedErr.toString());
+        assertTrue(errors.get(0).get("message").asText().contains("0.0.1"), failedErr.toString());
         assertTrue(Main.jsonLogs(Map.of("STATESTORE_LOG_FORMAT", "json")));
         assertFalse(Main.jsonLogs(Map.of("STATESTORE_LOG_FORMAT", "text")));
     }
