@@ -2,7 +2,8 @@
 # Measures the init-container hot paths against a local server, whole process, JVM start included:
 #   - no-op `migrate up` over 200 applied units (target <= 0.6 s)
 #   - first apply of 200 one-statement units     (target <= 3.5 s)
-# beside this machine's own baseline, an empty `java -version` start, measured in the same run.
+# beside this machine's own baseline, an empty `java -version` start, and the real neo4j-migrations CLI on
+# the same unit files, all measured in the same run against one warm server wiped between rounds.
 # Usage: bench/migrate.sh [repetitions]   (default 5)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
