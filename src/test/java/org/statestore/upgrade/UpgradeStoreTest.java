@@ -32,13 +32,13 @@ import org.neo4j.driver.Session;
 import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Neo4jAdmin;
 import org.statestore.testing.CliRun;
+import org.statestore.testing.SharedFixtures;
 import org.statestore.testing.StatestoreProcess;
 
-/** The manual's "v0.3 to v0.4" upgrade on the genuine Neo4j 4.4 dump in ../shared/fixtures. */
+/** The manual's "v0.3 to v0.4" upgrade on the genuine Neo4j 4.4 dump in ../shared/fixtures (see {@link SharedFixtures}). */
 @DisplayName("upgrade store / upgrade check on a genuine Neo4j 4.4 dump of an alchemiscale v0.3 store")
 class UpgradeStoreTest {
 
-    private static final Path FIXTURE = Path.of("..", "shared", "fixtures", "alchemiscale-v0.3-neo4j-4.4.dump");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Identities from the fixture README: type, identifier, plaintext key, scopes. */
@@ -58,9 +58,8 @@ class UpgradeStoreTest {
 
     @BeforeAll
     static void copyFixture() throws Exception {
-        assertTrue(Files.isRegularFile(FIXTURE), "the shared fixture is beside the clone: " + FIXTURE.toAbsolutePath());
         dump = work.resolve("neo4j-2024-01-01.dump");
-        Files.copy(FIXTURE, dump);
+        Files.copy(SharedFixtures.fixture("alchemiscale-v0.3-neo4j-4.4.dump"), dump);
         dumpSha = sha256(dump);
     }
 
