@@ -233,7 +233,7 @@ class UpgradeStoreTest {
     @Test
     @DisplayName("a corrupted or truncated dump fails with one clear line and leaves no target directory")
     void corrupted() throws Exception {
-        byte[] bytes = Files.readAllBytes(FIXTURE);
+        byte[] bytes = Files.readAllBytes(dump);
         Path flipped = work.resolve("flipped.dump");
         byte[] f = bytes.clone();
         f[f.length / 2] ^= 0x5a;
