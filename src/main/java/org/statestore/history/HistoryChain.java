@@ -270,7 +270,7 @@ public final class HistoryChain {
     }
 
     private HistoryEntry finish(TransactionContext tx, String id, EntryState state, Duration elapsed,
-                                       int statementsDone, EntryError error) {
+                                int statementsDone, EntryError error) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("state", state.label());

@@ -98,6 +98,9 @@ class LeaseLockTest {
         try {
             HistoryChain chain = new HistoryChain(neo4j.driver(), db).fencedBy(paused);
             chain.ensureRoot();
+            // An entry written while the lease was still ours, which the paused holder later tries to finish.
+            String started = chain.begin(new NewEntry("0", "early", "CYPHER", "v1:y", "f", "me",
+                    org.statestore.history.RecordedRollback.none(), "single")).id();
             // The holder "pauses" past its expiry: nothing renews it, and another process takes over.
             neo4j.query("MATCH (l:__StatestoreLock) SET l.expires_on = datetime() - duration('PT1S')");
             try (LeaseLock taker = acquire("taker", Duration.ofSeconds(30), Duration.ZERO)) {
@@ -105,7 +108,11 @@ class LeaseLockTest {
                 assertThrows(FenceLostException.class, () -> chain.begin(new NewEntry("1", "late", "CYPHER", "v1:x",
                         "f", "me", org.statestore.history.RecordedRollback.none(), "single")));
                 assertTrue(paused.isLost());
-                assertEquals(0, neo4j.count("MATCH (e:__StatestoreEntry) RETURN count(e)"));
+                assertThrows(FenceLostException.class, () -> chain.succeed(started, Duration.ofMillis(5), 1));
+                assertThrows(FenceLostException.class, () -> chain.progress(started, 1, "v1:prefix"));
+                assertEquals(1, neo4j.count("MATCH (e:__StatestoreEntry) RETURN count(e)"));
+                assertEquals(1, neo4j.count("MATCH (e:__StatestoreEntry {state: 'running', statements_done: 0}) "
+                        + "RETURN count(e)"), "the entry the paused holder began is unchanged");
                 assertEquals(1, neo4j.count("MATCH (l:__StatestoreLock) WHERE l.holder_command = 'taker' RETURN count(l)"));
             }
         } finally {
