@@ -124,7 +124,6 @@ public final class Statestore implements AutoCloseable {
                 return new BaselineResult.Refused("the database already has a history chain (" + entries.size()
                         + " entries); baselining is only for databases statestore has never migrated");
             }
-            chain.ensureRoot();
             return new BaselineResult.Recorded(runner.recordBaseline(chain, new Baseline(version, description,
                     "set explicitly with migrate baseline")));
         });

@@ -24,18 +24,18 @@ public final class HistoryChain {
             RETURN elementId(e) AS id, e AS entry
             ORDER BY e.seq""";
 
-    private static final String ENSURE_ROOT = """
-            MERGE (r:__StatestoreHistory)
-            ON CREATE SET r.created_on = datetime.realtime(), r.last_seq = 0""";
-
-    // Creates the root when there is none (writes are under the lease, so no two processes race here),
-    // then appends. Setting last_seq first takes the root's write lock, so concurrent appends queue up.
-    private static final String APPEND = """
+    // Creates the root when there is none (writes are under the lease, so no two processes race here).
+    private static final String ROOT_IF_MISSING = """
             CALL {
                 OPTIONAL MATCH (x:__StatestoreHistory)
                 WITH count(x) AS roots WHERE roots = 0
                 CREATE (:__StatestoreHistory {created_on: datetime.realtime(), last_seq: 0})
             }
+            """;
+
+    // The root if missing, then the entry. Setting last_seq first takes the root's write lock, so
+    // concurrent appends queue up.
+    private static final String APPEND = ROOT_IF_MISSING + """
             MATCH (r:__StatestoreHistory)
             WITH r ORDER BY r.created_on LIMIT 1
             SET r.last_seq = coalesce(r.last_seq, 0) + 1
@@ -147,13 +147,11 @@ public final class HistoryChain {
         return append(entry, EntryState.SKIPPED);
     }
 
-    /** Creates the root when the database has none; appends need it. */
+    /** Creates the root when the database has none. Appends create it themselves; this is for an empty chain. */
     public void ensureRoot() {
         try (Session session = driver.session(sessionConfig)) {
-            session.executeWriteWithoutResult(tx -> {
-                fence.check(tx);
-                tx.run(ENSURE_ROOT).consume();
-            });
+            session.executeWriteWithoutResult(tx -> guarded(tx, ROOT_IF_MISSING + "RETURN 1 AS done", Map.of(),
+                    "the history root"));
         }
     }
 

@@ -196,7 +196,6 @@ public final class MigrationRunner {
                 if (detected.isPresent()) {
                     Baseline b = detected.get();
                     log.accept("detected " + b.description() + " (" + b.evidence() + "); baselining at " + b.version());
-                    fenced.ensureRoot();
                     recordBaseline(fenced, b);
                     chain = fenced.read();
                 }
@@ -215,7 +214,6 @@ public final class MigrationRunner {
                 }
                 log.accept("backup before applying: " + backupFile);
             }
-            fenced.ensureRoot();
             return applyAll(lock, fenced, plan, backupFile);
         } catch (FenceLostException e) {
             return new UpResult.LeaseLost(List.of(), Optional.empty());
