@@ -39,6 +39,7 @@ final class DatabaseInitCommand implements Callable<Integer>, Reporting {
         up.output = output;
         up.lock = lock;
         up.target = TARGET;
+        up.describeReleases = false;
         return up.call();
     }
 

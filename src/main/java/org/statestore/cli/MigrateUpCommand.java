@@ -62,6 +62,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Option(names = "--out-of-order", description = "Apply pending units older than the newest applied one.")
     boolean outOfOrder;
 
+    /** Whether a bundled run's output names the alchemiscale releases it serves ({@code database init} does not). */
+    boolean describeReleases = true;
+
     MigrateUpCommand(Console console) {
         this.console = console;
     }
@@ -178,6 +181,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
             }
             doc.put("applied", applied);
             doc.put("current", current.map(Version::text).orElse(null));
+            if (servesAlchemiscale(code, current)) {
+                doc.put("alchemiscale", ServedReleases.json(current.get()));
+            }
             if (result instanceof UpResult.ValidationFailed v) {
                 doc.put("findings", v.findings());
             }
@@ -193,12 +199,19 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                 console.out().println(result.applied().isEmpty()
                         ? "nothing to do" + (followed ? " (another process applied the pending units)" : "") + ": " + at
                         : at);
+                if (servesAlchemiscale(code, current)) {
+                    console.out().println(ServedReleases.text(current.get(), target != null));
+                }
             }
             console.out().flush();
         }
         if (error != null) {
             console.error(error);
         }
+    }
+
+    private boolean servesAlchemiscale(ExitCode code, Optional<Version> current) {
+        return describeReleases && code == ExitCode.OK && current.isPresent() && !units.noBundled;
     }
 
     @Override

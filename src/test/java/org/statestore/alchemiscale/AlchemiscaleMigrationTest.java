@@ -49,7 +49,7 @@ class AlchemiscaleMigrationTest {
         assertTrue(run.out().contains("applied 0.4.0 AddNetworkMark"), run::toString);
         assertTrue(run.out().contains("applied 0.7.0 UtcTimestamps"), run::toString);
         assertTrue(run.err().contains("NetworkMark: batch 1 committed, 10000 of 10000 networks marked"), run::toString);
-        assertEquals(List.of("0.3.0:baseline", "0.4.0:success", "0.7.0:success"),
+        assertEquals(List.of("0.3.0:baseline", "0.4.0:success", "0.7.0:success", "0.7.1:success"),
                 chain().stream().map(e -> e.version() + ":" + e.state().label()).toList());
 
         Map<String, List<Map<String, Object>>> marks = V03Stores.marks(neo4j);
@@ -79,7 +79,7 @@ class AlchemiscaleMigrationTest {
         CliRun again = CliRun.run(neo4j.env(), "migrate", "up");
 
         assertEquals(0, again.exitCode(), again::toString);
-        assertTrue(again.out().contains("nothing to do: database is at version 0.7.0"), again::toString);
+        assertTrue(again.out().contains("nothing to do: database is at version 0.7.1"), again::toString);
         assertEquals(3, chain().size());
         assertEquals(nodes, neo4j.count("MATCH (n) RETURN count(n)"));
         assertEquals(relationships, neo4j.count("MATCH ()-[r]->() RETURN count(r)"));

@@ -66,7 +66,7 @@ class AlchemiscaleUndoTest {
 
         CliRun undo = CliRun.run(neo4j.env(), "migrate", "undo", "--to", "0.3.0");
         assertEquals(0, undo.exitCode(), undo::toString);
-        assertTrue(undo.out().contains("undone 0.7.0") && undo.out().contains("undone 0.4.0"), undo::toString);
+        assertTrue(undo.out().contains("undone 0.7.1") && undo.out().contains("undone 0.7.0") && undo.out().contains("undone 0.4.0"), undo::toString);
         assertEquals(original, graph());
 
         CliRun redo = CliRun.run(neo4j.env(), "migrate", "up");

@@ -56,7 +56,7 @@ class DatabaseCommandsTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("ok: alchemiscale's four constraints, history chain intact, nothing pending "
-                + "(database is at version 0.7.0)", run.out().strip());
+                + "(database is at version 0.7.1)", run.out().strip());
     }
 
     @Test

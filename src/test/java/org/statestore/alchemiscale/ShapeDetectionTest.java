@@ -46,7 +46,7 @@ class ShapeDetectionTest {
         CliRun run = up();
 
         assertFalse(run.err().contains("detected"), run::toString);
-        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success", "0.7.1:success"), chain());
     }
 
     @Test
@@ -57,11 +57,11 @@ class ShapeDetectionTest {
         CliRun run = up();
 
         assertFalse(run.err().contains("detected"), run::toString);
-        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success", "0.7.1:success"), chain());
     }
 
     @Test
-    @DisplayName("a store whose networks all have marks is v0.4+: baselined at 0.4.0, then only 0.7.0 runs")
+    @DisplayName("a store whose networks all have marks is v0.4+: baselined at 0.4.0, then only 0.7.0 and 0.7.1 run")
     void markedStoreIsV04() {
         V03Stores.seed(neo4j, 9);
         new V0_4_0__AddNetworkMark(5).apply(new org.statestore.migrate.MigrationContext(neo4j.driver(), "neo4j",
@@ -71,9 +71,9 @@ class ShapeDetectionTest {
 
         assertTrue(run.err().contains("detected alchemiscale v0.4+ shape (networks: 9, unmarked: 0, NetworkMarks: 9, "
                 + "constraints present: 4 of 4, :NOPE present: yes); baselining at 0.4.0"), run::toString);
-        assertEquals(List.of("0.4.0:baseline", "0.7.0:success"), chain());
-        assertEquals(List.of("0.1.0 ignored", "0.4.0 baseline", "0.7.0 success"),
-                CliRun.run(neo4j.env(), "migrate", "info").out().lines().skip(1).limit(3)
+        assertEquals(List.of("0.4.0:baseline", "0.7.0:success", "0.7.1:success"), chain());
+        assertEquals(List.of("0.1.0 ignored", "0.4.0 baseline", "0.7.0 success", "0.7.1 success"),
+                CliRun.run(neo4j.env(), "migrate", "info").out().lines().skip(1).limit(4)
                         .map(l -> l.split("\\s+")[0] + " " + l.split("\\s+")[3]).toList());
     }
 
@@ -87,7 +87,7 @@ class ShapeDetectionTest {
 
         assertTrue(run.err().contains("detected alchemiscale initialised, no networks (networks: 0, unmarked: 0, "
                 + "NetworkMarks: 0, constraints present: 4 of 4, :NOPE present: no); baselining at 0.1.0"), run::toString);
-        assertEquals(List.of("0.1.0:baseline", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(List.of("0.1.0:baseline", "0.4.0:success", "0.7.0:success", "0.7.1:success"), chain());
     }
 
     @Test
@@ -97,7 +97,7 @@ class ShapeDetectionTest {
         fourConstraints();
         neo4j.query("CREATE (:NOPE)");
         assertTrue(up().err().contains("detected alchemiscale v0.3 shape"));
-        assertEquals(List.of("0.3.0:baseline", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(List.of("0.3.0:baseline", "0.4.0:success", "0.7.0:success", "0.7.1:success"), chain());
 
         neo4j.reset();
         neo4j.query("CREATE (:GufeTokenizable:AlchemicalNetwork {_scoped_key: 'AlchemicalNetwork-1-o-c-p', "
@@ -108,7 +108,7 @@ class ShapeDetectionTest {
         assertTrue(run.err().contains("not baselining: the database holds data but not all of alchemiscale's four "
                 + "constraints (networks: 1, unmarked: 1, NetworkMarks: 0, constraints present: 1 of 4, :NOPE present: "
                 + "no); every unit applies"), run::toString);
-        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success", "0.7.1:success"), chain());
         assertEquals(4, neo4j.constraintNames().size());
         assertEquals(1, neo4j.count("MATCH (:NetworkMark)-[:MARKS]->(:AlchemicalNetwork) RETURN count(*)"));
     }
@@ -121,7 +121,7 @@ class ShapeDetectionTest {
         CliRun run = up();
 
         assertFalse(run.err().contains("detected"), run::toString);
-        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success"), chain());
+        assertEquals(List.of("0.1.0:success", "0.4.0:success", "0.7.0:success", "0.7.1:success"), chain());
     }
 
     @Test
