@@ -50,7 +50,8 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
 
     // Only the element id, the target (to detect a reused id) and the md5-derived key travel; the scope is
     // read from the network itself. MERGE rather than CREATE: a mark node left without its relationship
-    // (by hand, or by another tool) is reused instead of violating the scoped_key constraint.
+    // (by hand, or by another tool) is reused instead of violating the scoped_key constraint, and its
+    // properties are written again, state 'active' included, as alchemiscale's own script overwrites them.
     static final String MARK = """
             UNWIND $rows AS row
             MATCH (n:AlchemicalNetwork)
@@ -59,10 +60,9 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
               AND NOT EXISTS { (n)<-[:MARKS]-(:NetworkMark) }
             MERGE (m:GufeTokenizable:NetworkMark
                    {_scoped_key: row.gufeKey + '-' + n._org + '-' + n._campaign + '-' + n._project})
-            ON CREATE SET m.target = n._scoped_key, m.state = 'active', m.__qualname__ = 'NetworkMark',
-                          m.__module__ = 'alchemiscale.storage.models', m.`:version:` = 1, m._json_props = [],
-                          m._gufe_key = row.gufeKey, m._org = n._org, m._campaign = n._campaign,
-                          m._project = n._project
+            SET m.target = n._scoped_key, m.state = 'active', m.__qualname__ = 'NetworkMark',
+                m.__module__ = 'alchemiscale.storage.models', m.`:version:` = 1, m._json_props = [],
+                m._gufe_key = row.gufeKey, m._org = n._org, m._campaign = n._campaign, m._project = n._project
             CREATE (m)-[:MARKS {_org: n._org, _campaign: n._campaign, _project: n._project}]->(n)
             RETURN count(*) AS marked""";
 

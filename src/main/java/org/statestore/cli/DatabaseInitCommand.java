@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create alchemiscale's four uniqueness constraints: the same as 'statestore migrate up "
                 + "--target 0.1.0', so the run is recorded in the history chain.",
-                "An existing alchemiscale store is recognised by its shape and baselined instead."},
+                "An existing alchemiscale store is recognised by its shape and baselined instead.",
+                "A failed init (say, duplicate identifiers) is simply rerun once its cause is fixed, as alchemiscale's is."},
         footerHeading = "%nExamples:%n",
         footer = {"  NEO4J_URL=bolt://db:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore database init"})
 final class DatabaseInitCommand implements Callable<Integer>, Reporting {
@@ -40,6 +41,7 @@ final class DatabaseInitCommand implements Callable<Integer>, Reporting {
         up.lock = lock;
         up.target = TARGET;
         up.describeReleases = false;
+        up.retryFailed = true;
         return up.call();
     }
 

@@ -62,6 +62,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Option(names = "--out-of-order", description = "Apply pending units older than the newest applied one.")
     boolean outOfOrder;
 
+    /** Whether a failed, unchanged unit is rerun ({@code database init}, as alchemiscale's init simply retries). */
+    boolean retryFailed;
+
     /** Whether a bundled run's output names the alchemiscale releases it serves ({@code database init} does not). */
     boolean describeReleases = true;
 
@@ -78,7 +81,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                 .stopSignal(console.stop())
                 .log(console::log)
                 .build();
-        UpOptions options = new UpOptions(strict, outOfOrder);
+        UpOptions options = new UpOptions(strict, outOfOrder, retryFailed);
         try (Statestore store = Statestore.open(config)) {
             if (dryRun) {
                 var printed = DryRunReport.print(console, output.json(), commandName() + " --dry-run",

@@ -2,8 +2,12 @@ package org.statestore.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.statestore.alchemiscale.ReleaseTargets;
+import org.statestore.migrate.Version;
+import org.statestore.upgrade.StoreUpgrade;
 import org.statestore.upgrade.UpgradeCheck;
 import org.statestore.upgrade.UpgradeFailure;
 
@@ -28,6 +32,10 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
     @Option(names = "--from-dump", paramLabel = "FILE", required = true, description = "The Neo4j 4.4 dump.")
     Path dump;
 
+    @Option(names = "--target", paramLabel = "VERSION", description = "The target 'upgrade store' would stop at "
+            + "(0.4.0 for alchemiscale v0.4.x to v0.6.x); default: the newest bundled unit.")
+    String target;
+
     UpgradeCheckCommand(Console console) {
         this.console = console;
     }
@@ -36,7 +44,7 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
     public Integer call() {
         UpgradeCheck.Report r;
         try {
-            r = new UpgradeCheck(console::log).run(dump);
+            r = new UpgradeCheck(console::log).run(dump, target(target));
         } catch (UpgradeFailure f) {
             ExitCode code = UpgradeFailures.exitCode(f);
             if (output.json()) {
@@ -53,8 +61,14 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
             doc.put("shape", r.shape());
             doc.put("networks", r.networks());
             doc.put("networksWithoutMark", r.unmarkedNetworks());
-            doc.put("localDateTimesToConvert", r.localDateTimes());
+            doc.put("localDateTimes", r.localDateTimes());
+            doc.put("convertsLocalDateTimes", r.convertsTimes());
+            doc.put("localDateTimesToConvert", r.convertsTimes() ? r.localDateTimes() : Map.of());
+            doc.put("registrationsWithoutFailureTimes", r.withoutFailureTimes());
+            doc.put("addsFailureTimes", r.addsFailureTimes());
             doc.put("identities", r.identities());
+            doc.put("target", r.target().map(Version::text).orElse(null));
+            doc.put("alchemiscale", ServedReleases.json(reached(r)));
             doc.put("next", r.nextCommand());
             JsonOutput.print(console.out(), doc);
         } else {
@@ -63,12 +77,30 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
             out.println("BTREE indexes to convert: " + r.btreeIndexes());
             out.println("alchemiscale shape:       " + r.shape());
             out.println("networks without a mark:  " + r.unmarkedNetworks() + " of " + r.networks());
-            r.localDateTimes().forEach((k, v) -> out.println("LocalDateTime to convert: " + k + " " + v));
+            String times = r.convertsTimes() ? "LocalDateTime to convert: " : "LocalDateTime kept:       ";
+            r.localDateTimes().forEach((k, v) -> out.println(times + k + " " + v));
+            out.println("without failure_times:    " + r.withoutFailureTimes() + " compute service registration(s)"
+                    + (r.addsFailureTimes() ? ", given []" : ", kept as they are"));
             out.println("identities:               " + r.identities());
+            out.println("the result:               " + ServedReleases.text(reached(r), r.target().isPresent()));
             out.println("next:                     " + r.nextCommand());
             out.flush();
         }
         return ExitCode.OK.code();
+    }
+
+    /** Where the upgrade ends: the target, or the newest bundled release target. */
+    private static Version reached(UpgradeCheck.Report r) {
+        return r.target().orElse(ReleaseTargets.newest().target());
+    }
+
+    /** Parses {@code --target} for the upgrade commands: exit 2 for a malformed one or one below 0.4.0. */
+    static Optional<Version> target(String text) {
+        Optional<Version> target = Optional.ofNullable(text).map(MigrateUpCommand::parseVersion);
+        target.flatMap(StoreUpgrade::refuseTarget).ifPresent(why -> {
+            throw new UsageException(why);
+        });
+        return target;
     }
 
     @Override

@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = {"Load a Neo4j 4.4 dump of an alchemiscale v0.3 store into a new Neo4j 5 store in --data-dir, "
                 + "migrate its store format (BTREE indexes to RANGE), apply alchemiscale's units (baseline 0.3.0, "
-                + "NetworkMarks, UTC timestamps) and run 'database check'. The dump is only read.",
+                + "NetworkMarks, then up to --target or the newest bundled unit) and run 'database check'. The dump is only read.",
+                "Pick the target for the alchemiscale release that will serve the store: --target 0.4.0 for v0.4.x to "
+                + "v0.6.x (the operations manual's v0.3 to v0.4 path ends on v0.4.0), no --target for v0.7.x.",
                 "Serve the result with 'statestore server --data-dir DIR', or also write a Neo4j 5 dump with --to-dump."},
         footerHeading = "%nExamples:%n",
-        footer = {"  statestore upgrade store --from-dump backups/neo4j-2024-05-01.dump --data-dir ./store-v04",
+        footer = {"  statestore upgrade store --from-dump backups/neo4j-2024-05-01.dump --data-dir ./store-v04 --target 0.4.0",
                 "  statestore upgrade store --from-dump old.dump --data-dir ./new --to-dump ./neo4j-5.dump"})
 final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
 
@@ -41,6 +43,10 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
     @Option(names = "--to-dump", paramLabel = "FILE", description = "Also write a Neo4j 5 dump of the result (never overwritten).")
     Path toDump;
 
+    @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this bundled unit: 0.4.0 for an "
+            + "alchemiscale v0.4.x to v0.6.x server (the manual's v0.3 to v0.4 path), the newest (default) for v0.7.x.")
+    String target;
+
     @Option(names = "--replace", description = "Start over in a non-empty --data-dir (needs --yes).")
     boolean replace;
 
@@ -56,12 +62,13 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
         if (replace && !yes) {
             return fail(ExitCode.REFUSED, "--replace deletes everything in the data directory: add --yes to confirm");
         }
+        Optional<Version> targetVersion = UpgradeCheckCommand.target(target);
         Path dir = Optional.ofNullable(dataDir).orElse(ConnectionSettings.DEFAULT_DATA_DIR);
         long t0 = System.nanoTime();
         StoreUpgrade.Report report;
         try {
             report = new StoreUpgrade(console::log).run(new StoreUpgrade.Request(dump, dir, replace,
-                    Optional.ofNullable(toDump)));
+                    Optional.ofNullable(toDump), targetVersion));
         } catch (UpgradeFailure f) {
             return fail(UpgradeFailures.exitCode(f), "upgrade failed at step " + f.getMessage()
                     + " (the dump " + dump + " was not changed)");
@@ -77,6 +84,7 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
             doc.put("totalMs", ms);
             doc.put("version", report.version().map(Version::text).orElse(null));
             doc.put("dataDir", dir.toAbsolutePath().normalize().toString());
+            report.version().ifPresent(v -> doc.put("alchemiscale", ServedReleases.json(v)));
             JsonOutput.print(console.out(), doc);
         } else {
             for (int i = 0; i < report.steps().size(); i++) {
@@ -84,6 +92,7 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
             }
             console.out().println("upgraded " + dump + " to " + dir.toAbsolutePath().normalize() + " at version "
                     + report.version().map(Version::text).orElse("-") + " in " + ms + " ms; database check passed");
+            report.version().ifPresent(v -> console.out().println(ServedReleases.text(v, target != null)));
             console.out().println("next: statestore server --data-dir " + dir);
             console.out().flush();
         }

@@ -66,7 +66,7 @@ public final class DryRun {
 
     /** What {@code up} would apply against {@code chain}, each statement checked by the server. */
     public Outcome up(List<Unit> units, List<HistoryEntry> chain, Optional<Version> target, UpOptions options) {
-        Plan plan = Plan.of(units, chain, target, options.outOfOrder());
+        Plan plan = Plan.of(units, chain, target, options);
         List<String> problems = plan.problems(options.strict(), options.outOfOrder());
         if (!problems.isEmpty()) {
             return new Outcome.Refused(List.of(), new UpResult.ValidationFailed(problems));

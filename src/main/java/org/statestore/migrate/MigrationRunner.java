@@ -78,7 +78,7 @@ public final class MigrationRunner {
     public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options,
                        Optional<java.util.function.Supplier<String>> backup) {
         List<HistoryEntry> chain = history.read();
-        Plan plan = Plan.of(units, chain, target, options.outOfOrder());
+        Plan plan = Plan.of(units, chain, target, options);
         Optional<UpResult> verdict = verdictFromRead(units, chain, plan, false, options);
         if (verdict.isPresent()) {
             return verdict.get();
@@ -200,7 +200,7 @@ public final class MigrationRunner {
                     chain = fenced.read();
                 }
             }
-            Plan plan = Plan.of(units, chain, target, options.outOfOrder());
+            Plan plan = Plan.of(units, chain, target, options);
             Optional<UpResult> verdict = verdictFromRead(units, chain, plan, true, options);
             if (verdict.isPresent()) {
                 return verdict.get();

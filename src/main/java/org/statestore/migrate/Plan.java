@@ -37,6 +37,12 @@ public final class Plan {
 
     /** As {@link #of(List, List, Optional)}; with {@code outOfOrder}, pending units older than applied ones run too. */
     public static Plan of(List<Unit> units, List<HistoryEntry> history, Optional<Version> target, boolean outOfOrder) {
+        return of(units, history, target, new UpOptions(false, outOfOrder, false));
+    }
+
+    /** As {@link #of(List, List, Optional, boolean)}, the out-of-order and retry choices taken from {@code options}. */
+    public static Plan of(List<Unit> units, List<HistoryEntry> history, Optional<Version> target, UpOptions options) {
+        boolean outOfOrder = options.outOfOrder();
         Map<Version, Unit> local = new HashMap<>();
         units.stream().filter(u -> !(u instanceof RepeatableUnit)).forEach(u -> local.put(u.version(), u));
         Map<Version, HistoryEntry> newest = new HashMap<>();
@@ -77,7 +83,7 @@ public final class Plan {
             if (unit.isEmpty() || !withinTarget) {
                 continue;
             }
-            boolean failedUnchanged = state == UnitState.FAILED && !run.get().retryRequested()
+            boolean failedUnchanged = state == UnitState.FAILED && !run.get().retryRequested() && !options.retryFailed()
                     && run.get().checksum().equals(unit.get().checksum());
             if (failedUnchanged && blocker == null) {
                 blocker = status;

@@ -35,8 +35,29 @@ public final class StoreUpgrade {
      * @param dataDir the new store's directory (an embedded store home), empty or absent
      * @param replace start over in a non-empty {@code dataDir} (the caller has asked for confirmation)
      * @param toDump  also write a Neo4j 5 dump of the result here (must not exist)
+     * @param target  the bundled unit to stop at (the alchemiscale release the store is for); empty for the newest
      */
-    public record Request(Path dump, Path dataDir, boolean replace, Optional<Path> toDump) {
+    public record Request(Path dump, Path dataDir, boolean replace, Optional<Path> toDump, Optional<Version> target) {
+
+        public Request {
+            target.ifPresent(StoreUpgrade::checkTarget);
+        }
+    }
+
+    /** The lowest target: the upgrade exists to reach a v0.4+ store. */
+    public static final Version LOWEST_TARGET = Version.parse("0.4.0");
+
+    /** Why {@code target} cannot end an upgrade, if it cannot. */
+    public static Optional<String> refuseTarget(Version target) {
+        return target.compareTo(LOWEST_TARGET) < 0 ? Optional.of("--target " + target.text() + " is below "
+                + LOWEST_TARGET.text() + ": the upgrade ends on an alchemiscale v0.4+ store (--target 0.4.0 for "
+                + "v0.4.x to v0.6.x)") : Optional.empty();
+    }
+
+    private static void checkTarget(Version target) {
+        refuseTarget(target).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
     }
 
     /** A finished upgrade: each step with its time, the version reached and the check's findings. */
@@ -84,7 +105,7 @@ public final class StoreUpgrade {
                 store.migrateFormat();
                 return null;
             });
-            Report report = schema(steps, home);
+            Report report = schema(steps, home, request.target());
             request.toDump().ifPresent(f -> steps.run("write Neo4j 5 dump", () -> {
                 store.dumpTo(f.toAbsolutePath());
                 return null;
@@ -102,13 +123,13 @@ public final class StoreUpgrade {
         }
     }
 
-    /** Starts the new store embedded, applies alchemiscale's units and runs {@code database check}. */
-    private Report schema(StepTimer steps, Path home) {
+    /** Starts the new store embedded, applies alchemiscale's units up to the target and runs {@code database check}. */
+    private Report schema(StepTimer steps, Path home, Optional<Version> target) {
         StatestoreConfig config = StatestoreConfig.builder().connection(ConnectionSettings.embedded(home))
                 .log(log).build();
         try (Statestore store = steps.run("start Neo4j 5", () -> Statestore.open(config))) {
-            UpResult up = steps.run("migrate up (baseline, NetworkMarks, UTC timestamps)",
-                    () -> store.migrateUp(Optional.empty()));
+            UpResult up = steps.run(target.map(t -> "migrate up --target " + t.text()).orElse("migrate up")
+                    + " (baseline, then the bundled units)", () -> store.migrateUp(target));
             if (!(up instanceof UpResult.Applied || up instanceof UpResult.UpToDate)) {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "migrate up", describe(up));
             }

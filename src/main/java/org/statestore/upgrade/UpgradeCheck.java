@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.Session;
@@ -13,6 +14,7 @@ import org.statestore.StatestoreConfig;
 import org.statestore.alchemiscale.AlchemiscaleShape;
 import org.statestore.alchemiscale.StoreSurvey;
 import org.statestore.migrate.Baseline;
+import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
 import org.statestore.neo4j.Neo4jAdmin;
 
@@ -30,13 +32,22 @@ public final class UpgradeCheck {
      * @param shape            the alchemiscale shape found: empty, v0.3 or v0.4+
      * @param networks         AlchemicalNetwork nodes
      * @param unmarkedNetworks networks without a NetworkMark (what 0.4.0 will mark)
-     * @param localDateTimes   LocalDateTime values per property that 0.7.0 will convert
+     * @param localDateTimes   LocalDateTime values per property (0.7.0 converts them to UTC DateTime)
+     * @param convertsTimes    whether the upgrade to {@code target} converts them (it stops before 0.7.0 otherwise)
+     * @param withoutFailureTimes compute service registrations without {@code failure_times} (0.7.1 adds {@code []})
+     * @param addsFailureTimes whether the upgrade to {@code target} adds them
      * @param identities       credentialed identities
+     * @param target           the target the upgrade would stop at; empty for the newest bundled unit
      * @param nextCommand      the command that performs the upgrade
      */
     public record Report(String storeFormat, String introducedIn, long btreeIndexes, String shape, long networks,
-                         long unmarkedNetworks, Map<String, Long> localDateTimes, long identities, String nextCommand) {
+                         long unmarkedNetworks, Map<String, Long> localDateTimes, boolean convertsTimes,
+                         long withoutFailureTimes, boolean addsFailureTimes, long identities, Optional<Version> target,
+                         String nextCommand) {
     }
+
+    private static final Version UTC_TIMES = Version.parse("0.7.0");
+    private static final Version FAILURE_TIMES = Version.parse("0.7.1");
 
     private static final Map<String, String> TIME_PROPERTIES = timeProperties();
 
@@ -46,7 +57,7 @@ public final class UpgradeCheck {
         this.log = log;
     }
 
-    public Report run(Path dump) {
+    public Report run(Path dump, Optional<Version> target) {
         DumpFile.check(dump);
         Path home;
         try {
@@ -74,13 +85,21 @@ public final class UpgradeCheck {
                 Map<String, Long> times = new LinkedHashMap<>();
                 TIME_PROPERTIES.forEach((name, query) -> times.put(name, count(session, query)));
                 long identities = count(session, "MATCH (n:CredentialedEntity) RETURN count(n)");
+                long withoutFailureTimes = count(session, "MATCH (c:ComputeServiceRegistration) "
+                        + "WHERE c.failure_times IS NULL RETURN count(c)");
                 return new Report(format.version(), format.introducedIn(), range, shape, survey.networks(),
-                        survey.unmarkedNetworks(), times, identities,
-                        "statestore upgrade store --from-dump " + dump + " --data-dir <new store directory>");
+                        survey.unmarkedNetworks(), times, reaches(target, UTC_TIMES), withoutFailureTimes,
+                        reaches(target, FAILURE_TIMES), identities, target,
+                        "statestore upgrade store --from-dump " + dump + " --data-dir <new store directory>"
+                                + target.map(t -> " --target " + t.text()).orElse(""));
             }
         } finally {
             Neo4jAdmin.deleteTree(home);
         }
+    }
+
+    private static boolean reaches(Optional<Version> target, Version unit) {
+        return target.map(t -> t.compareTo(unit) >= 0).orElse(true);
     }
 
     private static long count(Session session, String cypher) {

@@ -80,7 +80,7 @@ class AlchemiscaleMigrationTest {
 
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.out().contains("nothing to do: database is at version 0.7.1"), again::toString);
-        assertEquals(3, chain().size());
+        assertEquals(4, chain().size());
         assertEquals(nodes, neo4j.count("MATCH (n) RETURN count(n)"));
         assertEquals(relationships, neo4j.count("MATCH ()-[r]->() RETURN count(r)"));
         assertEquals(marks, V03Stores.marks(neo4j));

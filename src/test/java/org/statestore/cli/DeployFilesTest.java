@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.statestore.alchemiscale.ReleaseTargets;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -194,6 +195,56 @@ class DeployFilesTest {
                 && u.args().subList(0, 2).equals(List.of("migrate", "up"))), uses.toString());
         assertTrue(uses.stream().anyMatch(u -> u.where().startsWith("Deployment") && u.where().contains("initContainers")
                 && u.args().equals(List.of("migrate", "await", "--version", "0.4.0", "--timeout", "10m"))), uses.toString());
+    }
+
+    @Test
+    @DisplayName("every migrate up in deploy/ pins --target to the release line of the alchemiscale image it starts")
+    void migrateUpPinsTheTarget() throws IOException {
+        Map<String, String> example = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(DEPLOY.resolve(".env.example"), StandardCharsets.UTF_8)) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                example.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        List<CommandLineUse> ups = statestoreCommandLines().stream()
+                .filter(u -> u.args().subList(0, 2).equals(List.of("migrate", "up"))).toList();
+        assertEquals(3, ups.size(), ups.toString());
+        for (CommandLineUse up : ups) {
+            int at = up.args().indexOf("--target");
+            assertTrue(at > 0, up + " pins no --target");
+            String target = up.args().get(at + 1);
+            // compose takes both from .env: the example must pair them; Kubernetes names the image in its directory.
+            String image;
+            if (target.startsWith("${STATESTORE_TARGET")) {
+                target = example.get("STATESTORE_TARGET");
+                image = example.get("ALCHEMISCALE_DOCKER_IMAGE");
+            } else {
+                image = apiImage(up.file().getParent());
+            }
+            String release = image.substring(image.lastIndexOf(":v") + 2);
+            String expected = ReleaseTargets.forRelease(org.statestore.migrate.Version.parse(release)).orElseThrow()
+                    .target().text();
+            assertEquals(expected, target, up.file() + " starts " + image);
+        }
+    }
+
+    /** The alchemiscale server image of the Kubernetes manifests in {@code dir}. */
+    private static String apiImage(Path dir) {
+        List<String> images = new ArrayList<>();
+        DOCUMENTS.forEach((file, docs) -> {
+            if (file.getParent().equals(dir)) {
+                for (Object doc : docs) {
+                    podSpec(map(doc)).ifPresent(spec -> list(spec.getOrDefault("containers", List.of())).forEach(c -> {
+                        Object image = map(c).get("image");
+                        if (String.valueOf(image).contains("alchemiscale-server")) {
+                            images.add(String.valueOf(image));
+                        }
+                    }));
+                }
+            }
+        });
+        assertEquals(1, images.size(), dir + ": " + images);
+        return images.get(0);
     }
 
     // ---- finding the command lines

@@ -153,6 +153,16 @@ class UpgradeStoreTest {
                     + "RETURN c.registered AS r").single().get("r").asZonedDateTime();
             assertEquals(LocalDateTime.parse("2023-06-01T09:15:04.064254").atOffset(ZoneOffset.UTC).toInstant(),
                     reg.toInstant(), "the converted value is the original read as UTC");
+            List<String> registrations = List.of("compute-svc-bb1ad57319b89cd868fb0e6f684df992",
+                    "compute-svc-f7bed9d4b5f308680190e5722719b812");
+            try (var tx = s.beginTransaction()) {
+                assertEquals(List.of(0L, 0L), tx.run(V072_CLAIM_CHECK, Map.of("compute_service_ids", registrations,
+                        "forgive_time", "2026-11-01T00:00:00+00:00")).list(x -> x.get(0).asObject()),
+                        "v0.7.2's claim check counts 0 failures for both registrations");
+                assertEquals(List.of(), tx.run(v062Expire(LocalDateTime.now())).list(x -> x.get(0).asString()),
+                        "with zoned times a v0.6.2 server expires nothing: this store is for v0.7");
+                tx.rollback();
+            }
             String notOwn = "NONE(l IN labels(n) WHERE l STARTS WITH '__Statestore')";
             assertEquals(151 + 12, s.run("MATCH (n) WHERE " + notOwn + " RETURN count(n)").single().get(0).asLong());
             assertEquals(169 + 12, s.run("MATCH (n)-[r]->() WHERE " + notOwn + " RETURN count(r)").single().get(0).asLong());
@@ -188,6 +198,105 @@ class UpgradeStoreTest {
             server.process().destroy();
             server.exitCode(60);
         }
+    }
+
+    /** alchemiscale v0.7.2's claim check, verbatim (statestore.py:1609-1613). */
+    static final String V072_CLAIM_CHECK = """
+            UNWIND $compute_service_ids as compute_service_id
+            MATCH (cs:ComputeServiceRegistration {identifier: compute_service_id})
+            SET cs.failure_times = [entry IN cs.failure_times WHERE entry > datetime($forgive_time)]
+            RETURN size(cs.failure_times) as n_failures""";
+
+    /** alchemiscale v0.6.2's expire_registrations query (statestore.py:1125-1138) as its f-string renders it. */
+    static String v062Expire(LocalDateTime expireTime) {
+        return """
+                MATCH (n:ComputeServiceRegistration)
+                WHERE n.heartbeat < localdatetime('%s')
+
+                WITH n
+
+                OPTIONAL MATCH (n)-[cl:CLAIMS]->(t:Task {status: 'running'})
+                SET t.status = 'waiting'
+
+                WITH n, n.identifier as ident
+
+                DETACH DELETE n
+
+                RETURN ident
+                """.formatted(expireTime.toString());
+    }
+
+    @Test
+    @DisplayName("upgrade store --target 0.4.0 gives a store for alchemiscale v0.4-v0.6: LocalDateTime times kept, "
+            + "which v0.6.2's expire_registrations expires; a later migrate up converts them")
+    void storeForV04() throws Exception {
+        Path dir = work.resolve("store-v04");
+        CliRun run = CliRun.run(Map.of(), "upgrade", "store", "--from-dump", dump.toString(), "--data-dir",
+                dir.toString(), "--target", "0.4.0", "--output", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode doc = JSON.readTree(run.out());
+        assertEquals("0.4.0", doc.get("version").asText());
+        assertEquals("v0.4.x to v0.6.x", doc.at("/alchemiscale/serves").asText());
+
+        try (EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.privateStore(dir));
+             Driver driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.none(),
+                     Config.builder().withLogging(Logging.none()).build());
+             Session s = driver.session()) {
+            assertEquals(79, s.run("MATCH (t:Task) WHERE t.datetime_created IS :: LOCAL DATETIME NOT NULL "
+                    + "RETURN count(t)").single().get(0).asLong());
+            assertEquals(24, s.run("MATCH ()-[c:CLAIMS]->() WHERE c.claimed IS :: LOCAL DATETIME NOT NULL "
+                    + "RETURN count(c)").single().get(0).asLong());
+            assertEquals(2, s.run("MATCH (c:ComputeServiceRegistration) WHERE c.heartbeat IS :: LOCAL DATETIME NOT NULL "
+                    + "AND c.registered IS :: LOCAL DATETIME NOT NULL AND c.failure_times IS NULL RETURN count(c)")
+                    .single().get(0).asLong());
+            assertEquals(12, s.run("MATCH (:NetworkMark {state: 'active'})-[:MARKS]->(:AlchemicalNetwork) "
+                    + "RETURN count(*)").single().get(0).asLong());
+            assertEquals(List.of("0.3.0:baseline", "0.4.0:success"), s.run("MATCH (:__StatestoreHistory)-[:NEXT*]->(e) "
+                    + "RETURN e.version + ':' + e.state AS x ORDER BY e.seq").list(x -> x.get(0).asString()));
+            try (var tx = s.beginTransaction()) {
+                List<String> expired = tx.run(v062Expire(LocalDateTime.now())).list(x -> x.get(0).asString());
+                assertEquals(List.of("compute-svc-bb1ad57319b89cd868fb0e6f684df992",
+                        "compute-svc-f7bed9d4b5f308680190e5722719b812"), expired.stream().distinct().sorted().toList());
+                assertEquals(0, tx.run("MATCH (t:Task {status: 'running'}) RETURN count(t)").single().get(0).asLong(),
+                        "the 24 claimed running Tasks go back to waiting");
+                tx.rollback();
+            }
+        }
+
+        CliRun later = CliRun.run(Map.of(), "migrate", "up", "--data-dir", dir.toString());
+        assertEquals(0, later.exitCode(), later.toString());
+        assertTrue(later.out().contains("applied 0.7.0 UtcTimestamps") && later.out().contains("applied 0.7.1 FailureTimes"),
+                later.toString());
+        try (EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.privateStore(dir));
+             Driver driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.none(),
+                     Config.builder().withLogging(Logging.none()).build());
+             Session s = driver.session()) {
+            assertEquals(0, s.run("MATCH (t:Task) WHERE t.datetime_created IS :: LOCAL DATETIME RETURN count(t)")
+                    .single().get(0).asLong());
+            assertEquals(2, s.run("MATCH (c:ComputeServiceRegistration) WHERE c.heartbeat IS :: ZONED DATETIME NOT NULL "
+                    + "AND c.failure_times = [] RETURN count(c)").single().get(0).asLong());
+        }
+    }
+
+    @Test
+    @DisplayName("upgrade check --target 0.4.0 says the LocalDateTime values are kept; a target below 0.4.0 is refused")
+    void checkWithTarget() throws Exception {
+        CliRun run = CliRun.run(Map.of(), "upgrade", "check", "--from-dump", dump.toString(), "--target", "0.4.0",
+                "--output", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode r = JSON.readTree(run.out());
+        assertFalse(r.get("convertsLocalDateTimes").asBoolean());
+        assertEquals(79, r.at("/localDateTimes/Task.datetime_created").asInt());
+        assertEquals(2, r.get("registrationsWithoutFailureTimes").asInt());
+        assertFalse(r.get("addsFailureTimes").asBoolean());
+        assertEquals("v0.4.x to v0.6.x", r.at("/alchemiscale/serves").asText());
+        assertTrue(r.get("next").asText().endsWith("--target 0.4.0"), r.get("next").asText());
+
+        CliRun low = CliRun.run(Map.of(), "upgrade", "store", "--from-dump", dump.toString(), "--data-dir",
+                work.resolve("never").toString(), "--target", "0.1.0");
+        assertEquals(2, low.exitCode(), low.toString());
+        assertTrue(low.err().contains("below 0.4.0"), low.toString());
+        assertFalse(Files.exists(work.resolve("never")));
     }
 
     /** Every node and relationship with labels, type and typed properties, sorted: equal stores give equal text. */
