@@ -44,7 +44,8 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Mixin
     LockOptions lock;
 
-    @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0).")
+    @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0, for an "
+            + "alchemiscale v0.4.x to v0.6.x server; the bundled units default to the newest release line).")
     String target;
 
     @Option(names = "--dry-run", description = "Print the plan and check every statement with the live server "
