@@ -325,6 +325,29 @@ class IdentityCliTest {
         }
 
         @Test
+        @DisplayName("a scope with surrounding whitespace is refused (exit 2, one line) by add-scope and remove-scope, writing nothing")
+        void scopeWithSurroundingWhitespace() {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));
+            assertExit(0, cli("identity", "add-scope", "-i", "alice", "-s", "acme-x-y"));
+
+            for (String bad : List.of(" acme-*-*", "acme-x-y ", "\tacme-x-y", "acme-x-y\n")) {
+                for (String command : List.of("add-scope", "remove-scope")) {
+                    CliRun run = cli("identity", command, "-i", "alice", "-s", "good-scope-one", "-s", bad);
+                    assertExit(2, run);
+                    assertEquals(1, run.errLines(), run.toString());
+                    assertTrue(run.err().contains(": it has whitespace before or after it, which alchemiscale "
+                            + "refuses; nothing was changed"), run.err());
+                }
+            }
+            CliRun shown = cli("identity", "add-scope", "-i", "alice", "-s", "acme-x-y ");
+            assertEquals("statestore: bad scope 'acme-x-y ': it has whitespace before or after it, which alchemiscale "
+                    + "refuses; nothing was changed", shown.err().strip());
+            assertEquals(List.of("acme-x-y"), node("CredentialedUserIdentity", "alice").get("scopes")
+                    .asList(Value::asString));
+            assertEquals(1, allNodes());
+        }
+
+        @Test
         @DisplayName("adding a present scope or removing an absent one is reported, not an error")
         void noOpScopesAreReported() throws IOException {
             assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));

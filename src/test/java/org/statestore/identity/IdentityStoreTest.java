@@ -126,7 +126,7 @@ class IdentityStoreTest {
     void duplicateScopesInOneCall() {
         store.add(IdentityType.USER, "dup", ApiKey.of("k"));
         ScopeChange.Applied applied = (ScopeChange.Applied) store.addScopes(IdentityType.USER, "dup",
-                List.of(Scope.parse("a-b-c"), Scope.parse(" a-b-c "), Scope.parse("a-*-*")));
+                List.of(Scope.parse("a-b-c"), new Scope("a", "b", "c"), Scope.parse("a-*-*")));
         assertEquals(List.of("a-b-c", "a-*-*"), applied.identity().scopes());
         assertEquals(2, applied.changed().size());
         assertEquals(0, applied.unchanged().size());
