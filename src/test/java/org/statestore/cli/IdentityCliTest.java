@@ -233,7 +233,7 @@ class IdentityCliTest {
     class Fixes {
 
         @Test
-        @DisplayName("add on an existing identity fails with exit 9, names update-key and leaves key and scopes alone")
+        @DisplayName("add on an existing identity with a different key fails with exit 9, names update-key and leaves key and scopes alone")
         void addExisting() {
             assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));
             assertExit(0, cli("identity", "add-scope", "-i", "alice", "-s", "acme-*-*"));
@@ -243,7 +243,104 @@ class IdentityCliTest {
 
             assertExit(9, again);
             assertTrue(again.err().contains("already exists") && again.err().contains("update-key"), again.err());
+            assertFalse(again.out().contains("already exists with this key"), again.out());
             assertEquals(before, node("CredentialedUserIdentity", "alice").get("props").asMap());
+            assertExit(4, cliWithKey(OTHER_KEY, "identity", "verify", "-i", "alice"));
+        }
+
+        @Test
+        @DisplayName("add rerun with the key the identity already has exits 0, says so and writes nothing")
+        void addRerunWithSameKey() throws IOException {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01"));
+            assertExit(0, cli("identity", "add-scope", "-t", "compute", "-i", "gpu-cluster-01", "-s", "acme-*-*"));
+            Map<String, Object> before = node("CredentialedComputeIdentity", "gpu-cluster-01").get("props").asMap();
+
+            CliRun again = cliWithKey(KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01");
+            CliRun json = cliWithKey(KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01", "--output", "json");
+
+            assertExit(0, again);
+            assertEquals("compute identity 'gpu-cluster-01' already exists with this key; nothing was changed "
+                    + "(scopes: acme-*-*)", again.out().strip());
+            assertExit(0, json);
+            JsonNode doc = JSON.readTree(json.out());
+            assertTrue(doc.get("ok").asBoolean());
+            assertTrue(doc.get("alreadyExisted").asBoolean());
+            assertTrue(doc.get("error").isNull());
+            assertEquals("[\"acme-*-*\"]", doc.get("identity").get("scopes").toString());
+            assertFalse(doc.has("generatedKey"));
+            assertEquals(before, node("CredentialedComputeIdentity", "gpu-cluster-01").get("props").asMap(),
+                    "hash, scopes and disabled unchanged");
+            assertEquals(1, allNodes());
+        }
+
+        @Test
+        @DisplayName("a first add reports alreadyExisted false in JSON")
+        void firstAddIsNotAlreadyExisting() throws IOException {
+            CliRun json = cliWithKey(KEY, "identity", "add", "-i", "alice", "--output", "json");
+            assertExit(0, json);
+            assertFalse(JSON.readTree(json.out()).get("alreadyExisted").asBoolean());
+        }
+
+        @Test
+        @DisplayName("add rerun without a key (one would be generated) on an existing identity stays exit 9 and prints no key")
+        void addRerunWithoutKey() throws IOException {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));
+            String hash = node("CredentialedUserIdentity", "alice").get("hash").asString();
+
+            CliRun text = cli("identity", "add", "-i", "alice");
+            CliRun json = cli("identity", "add", "-i", "alice", "--output", "json");
+
+            assertExit(9, text);
+            assertFalse(text.out().contains("generated"), text.toString());
+            assertExit(9, json);
+            JsonNode doc = JSON.readTree(json.out());
+            assertFalse(doc.get("ok").asBoolean());
+            assertFalse(doc.has("generatedKey"), json.out());
+            assertEquals(hash, node("CredentialedUserIdentity", "alice").get("hash").asString());
+            assertExit(0, cliWithKey(KEY, "identity", "verify", "-i", "alice"));
+        }
+
+        @Test
+        @DisplayName("add refuses (exit 2) identifiers holding ' or \\, or empty, in one stderr line naming /token, writing nothing")
+        void refusesIdentifiersTokenCannotFind() throws IOException {
+            neo4j.query("CREATE (:Sentinel)");
+            for (String id : List.of("o'brien", "back\\slash", "")) {
+                for (String type : List.of("user", "compute")) {
+                    CliRun text = cli("identity", "add", "-t", type, "-i", id, "-k", KEY);
+                    assertExit(2, text);
+                    assertEquals(1, text.errLines(), "exactly one line, not even the -k warning: " + text);
+                    assertTrue(text.err().startsWith("statestore: cannot add " + type + " identity '" + id + "': "
+                            + "alchemiscale's /token "), text.err());
+                    assertTrue(text.err().strip().endsWith("; nothing was written"), text.err());
+                    assertEquals("", text.out());
+
+                    CliRun json = cliWithKey(KEY, "identity", "add", "-t", type, "-i", id, "--output", "json");
+                    assertExit(2, json);
+                    JsonNode doc = JSON.readTree(json.out());
+                    assertFalse(doc.get("ok").asBoolean());
+                    assertEquals(2, doc.get("exitCode").asInt());
+                    assertEquals(text.err().strip(), "statestore: " + doc.get("error").asText());
+                    assertEquals(type, doc.get("type").asText());
+                    assertEquals(id, doc.get("identifier").asText());
+                }
+            }
+            assertEquals(1, allNodes(), "only the sentinel");
+        }
+
+        @Test
+        @DisplayName("a plain identifier added by statestore is found by alchemiscale's pasted /token query")
+        void plainIdentifierFoundByPastedTokenQuery() {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-t", "user", "-i", "alice"));
+            assertExit(0, cliWithKey(OTHER_KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01"));
+            for (String[] typeAndId : List.of(new String[] {"CredentialedUserIdentity", "alice"},
+                    new String[] {"CredentialedComputeIdentity", "gpu-cluster-01"})) {
+                // alchemiscale 0.7.2 Neo4jStore.get_credentialed_entity, pasted exactly as it does
+                String q = "\n        MATCH (n:" + typeAndId[0] + " {identifier: '" + typeAndId[1] + "'})\n        RETURN n\n        ";
+                List<Record> rows = neo4j.query(q);
+                assertEquals(1, rows.size(), q);
+                assertEquals(typeAndId[1], rows.get(0).get("n").get("identifier").asString());
+                assertTrue(rows.get(0).get("n").get("hashed_key").asString().startsWith("$2b$12$"));
+            }
         }
 
         @Test
@@ -460,13 +557,13 @@ class IdentityCliTest {
     class Hostile {
 
         @Test
-        @DisplayName("quotes, backticks, dashes, spaces, Cypher fragments and unicode are stored and found verbatim")
+        @DisplayName("backticks, dashes, spaces, Cypher fragments and unicode are stored and found verbatim")
         void storedVerbatim() throws IOException {
             neo4j.query("CREATE (:Sentinel {n: 1}), (:Sentinel {n: 2}), (:GufeTokenizable:AlchemicalNetwork {_scoped_key: 'k'})");
             neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: 'victim', hashed_key: 'x', "
                     + "scopes: ['v-v-v'], disabled: false})");
-            List<String> hostile = List.of("a'b", "a`b", "x}) DETACH DELETE n //", "a-b c\"d", "ünïcødé 🙂 ключ",
-                    "') MATCH (m) DETACH DELETE m //");
+            List<String> hostile = List.of("a`b", "x}) DETACH DELETE n //", "a-b c\"d", "ünïcødé 🙂 ключ",
+                    "}) MATCH (m) DETACH DELETE m //");
             long before = allNodes();
 
             for (String id : hostile) {
@@ -488,7 +585,7 @@ class IdentityCliTest {
             expected.add("victim");
             assertEquals(expected, ids);
             assertExit(0, cliWithKey(KEY, "identity", "verify", "-i", "x}) DETACH DELETE n //"));
-            assertExit(0, cli("identity", "update-key", "-i", "a'b", "-k", OTHER_KEY));
+            assertExit(0, cli("identity", "update-key", "-i", "a`b", "-k", OTHER_KEY));
             assertExit(0, cli("identity", "remove-scope", "-i", "a`b", "-s", "acme-*-*"));
             assertEquals(List.of(), node("CredentialedUserIdentity", "a`b").get("scopes").asList(Value::asString));
 
@@ -498,6 +595,33 @@ class IdentityCliTest {
             assertEquals(before, allNodes());
             assertEquals(2, neo4j.count("MATCH (s:Sentinel) RETURN count(s)"));
             assertEquals(List.of("v-v-v"), node("CredentialedUserIdentity", "victim").get("scopes").asList(Value::asString));
+        }
+
+        @Test
+        @DisplayName("identities with quotes or backslashes, which add refuses, are still found and changed verbatim by the other commands")
+        void quotedIdentifiersWrittenElsewhere() throws IOException {
+            neo4j.query("CREATE (:Sentinel)");
+            List<String> quoted = List.of("a'b", "') MATCH (m) DETACH DELETE m //", "back\\slash");
+            for (String id : quoted) {
+                // as another tool may have written them; statestore's add refuses them
+                neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: $id, hashed_key: 'x', "
+                        + "scopes: [], disabled: false})", Map.of("id", id));
+                assertExit(2, cliWithKey(KEY, "identity", "add", "-i", id));
+                assertExit(0, cli("identity", "add-scope", "-i", id, "-s", "acme-*-*"));
+                CliRun scopes = cli("identity", "list-scope", "-i", id, "--output", "json");
+                assertExit(0, scopes);
+                assertEquals(id, JSON.readTree(scopes.out()).get("identifier").asText());
+                assertEquals(List.of("acme-*-*"), node("CredentialedUserIdentity", id).get("scopes")
+                        .asList(Value::asString));
+            }
+            assertExit(0, cli("identity", "update-key", "-i", "a'b", "-k", OTHER_KEY));
+            assertExit(0, cliWithKey(OTHER_KEY, "identity", "verify", "-i", "a'b"));
+            assertExit(0, cli("identity", "remove-scope", "-i", "back\\slash", "-s", "acme-*-*"));
+            assertEquals(List.of(), node("CredentialedUserIdentity", "back\\slash").get("scopes").asList(Value::asString));
+            for (String id : quoted) {
+                assertExit(0, cli("identity", "remove", "-i", id, "--yes"));
+            }
+            assertEquals(1, allNodes(), "only the sentinel");
         }
 
         @Test
