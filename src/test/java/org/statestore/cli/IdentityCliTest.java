@@ -365,19 +365,52 @@ class IdentityCliTest {
         }
 
         @Test
-        @DisplayName("verify exits 4 when the key matches but the identity is disabled, since the API refuses it")
+        @DisplayName("verify exits 0 with a warning when the key matches a disabled identity, since /token ignores disabled")
         void disabledIdentity() throws IOException {
             String hash = new KeyHasher(4, new SecureRandom()).hash(ApiKey.of(KEY));
             neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: 'off', hashed_key: $h, "
                     + "scopes: [], disabled: true})", Map.of("h", hash));
+            String warning = "statestore: warning: user identity 'off' is disabled, but alchemiscale's /token does not "
+                    + "read 'disabled', so the API still accepts this key";
 
-            CliRun run = cliWithKey(KEY, "identity", "verify", "-i", "off", "--output", "json");
+            CliRun text = cliWithKey(KEY, "identity", "verify", "-i", "off");
+            CliRun json = cliWithKey(KEY, "identity", "verify", "-i", "off", "--output", "json");
+            CliRun wrong = cliWithKey(OTHER_KEY, "identity", "verify", "-i", "off");
 
-            assertExit(4, run);
-            JsonNode doc = JSON.readTree(run.out());
+            assertExit(0, text);
+            assertEquals("the key matches user identity 'off'", text.out().strip());
+            List<String> warnings = text.err().lines().filter(l -> l.contains("warning")).toList();
+            assertEquals(1, warnings.size(), text.err());
+            assertTrue(warnings.get(0).startsWith(warning), text.err());
+            assertFalse(text.err().contains("refuse"), text.err());
+            assertExit(0, json);
+            JsonNode doc = JSON.readTree(json.out());
+            assertTrue(doc.get("ok").asBoolean());
             assertTrue(doc.get("matches").asBoolean());
             assertTrue(doc.get("disabled").asBoolean());
-            assertTrue(run.err().contains("user identity 'off' is disabled"), run.err());
+            assertEquals(1, doc.get("warnings").size());
+            assertTrue(("statestore: warning: " + doc.get("warnings").get(0).asText()).startsWith(warning), json.out());
+            assertExit(4, wrong);
+            assertFalse(wrong.err().contains("warning"), wrong.err());
+        }
+
+        @Test
+        @DisplayName("verify warns when the key matches an identity whose identifier /token cannot look up")
+        void unusableIdentifierWarns() throws IOException {
+            String hash = new KeyHasher(4, new SecureRandom()).hash(ApiKey.of(KEY));
+            neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: $id, hashed_key: $h, "
+                    + "scopes: [], disabled: false})", Map.of("id", "o'brien", "h", hash));
+
+            CliRun run = cliWithKey(KEY, "identity", "verify", "-i", "o'brien", "--output", "json");
+
+            assertExit(0, run);
+            assertTrue(run.err().contains("warning: the key matches user identity 'o'brien', but alchemiscale's "
+                    + "/token pastes the identifier unescaped"), run.err());
+            assertEquals(1, JSON.readTree(run.out()).get("warnings").size());
+            CliRun plain = cliWithKey(KEY, "identity", "add", "-i", "plain", "--output", "json");
+            assertExit(0, plain);
+            assertEquals("[]", JSON.readTree(cliWithKey(KEY, "identity", "verify", "-i", "plain", "--output", "json")
+                    .out()).get("warnings").toString());
         }
 
         @Test
