@@ -9,8 +9,9 @@ import java.util.Optional;
  * the string early, so the query fails; a {@code \} may start an escape sequence ({@code \n}, {@code \\},
  * {@code \'}, {@code \}{@code u0041}, ...) that breaks the query or makes it look for another identifier. Neo4j 5
  * keeps an unknown escape such as {@code \s} as typed, but which escapes are known is Cypher's business, so
- * every {@code \} is refused rather than only the harmful ones. The login form's username cannot be empty
- * (FastAPI reads an empty form field as missing). Every other character is taken literally.
+ * every {@code \} is refused rather than only the harmful ones. An empty identifier is refused as well, as
+ * statestore's other commands refuse an empty {@code -i}: FastAPI reads an empty login form field as missing
+ * (some releases passed {@code ""} through). Every other character is taken literally.
  *
  * <p>{@code /token} reads neither {@code disabled} nor {@code expires}: only the identifier and the key count.
  */
@@ -25,8 +26,8 @@ public final class TokenLogin {
     /** Why an identity with {@code identifier} should not be created; empty when {@code /token} finds it. */
     public static Optional<String> whyRefused(String identifier) {
         if (identifier == null || identifier.isEmpty()) {
-            return Optional.of("alchemiscale's /token reads an empty username as missing, so an identity with "
-                    + "an empty identifier could never log in");
+            return Optional.of("alchemiscale's /token takes the identifier as its login form's username, which "
+                    + "FastAPI reads as missing when empty, so this identity may be unable to log in");
         }
         if (identifier.indexOf('\'') >= 0) {
             return Optional.of(PASTED + "where its ' ends the string early, so the lookup fails and this identity "

@@ -45,8 +45,9 @@ class IdentityTokenLoginTest {
     @Test
     @DisplayName("refuses an empty identifier, since the login form reads an empty username as missing")
     void refusesEmpty() {
-        assertEquals("alchemiscale's /token reads an empty username as missing, so an identity with an empty "
-                + "identifier could never log in", TokenLogin.whyRefused("").orElseThrow());
+        assertEquals("alchemiscale's /token takes the identifier as its login form's username, which FastAPI reads "
+                + "as missing when empty, so this identity may be unable to log in",
+                TokenLogin.whyRefused("").orElseThrow());
         assertFalse(TokenLogin.accepts(null));
     }
 
