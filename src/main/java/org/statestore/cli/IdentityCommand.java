@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 @Command(name = "identity", mixinStandardHelpOptions = true,
         description = {"Manage alchemiscale's user and compute identities and their scopes, with the same flags as "
                 + "'alchemiscale identity' (-t user|compute, -i ID, -k KEY, -s ORG-CAMPAIGN-PROJECT).",
-                "Unlike alchemiscale's CLI, add never overwrites, unknown identities are errors, scopes are all "
-                        + "checked before any is written, and keys can come from a file, stdin or STATESTORE_KEY."},
+                "Unlike alchemiscale's CLI, add never overwrites (a rerun with the same key succeeds), refuses "
+                        + "identifiers alchemiscale's /token cannot look up reliably (holding ' or \\), unknown identities "
+                        + "are errors, scopes are all checked before any is written, and keys can come from a file, "
+                        + "stdin or STATESTORE_KEY."},
         subcommands = {IdentityAddCommand.class, IdentityListCommand.class, IdentityRemoveCommand.class,
                 IdentityAddScopeCommand.class, IdentityListScopeCommand.class, IdentityRemoveScopeCommand.class,
                 IdentityUpdateKeyCommand.class, IdentityVerifyCommand.class},

@@ -15,4 +15,9 @@ public final class IdentityIdOption {
         }
         return identifier;
     }
+
+    /** The identifier exactly as given, possibly empty, for a command that explains its own refusal. */
+    String given() {
+        return identifier == null ? "" : identifier;
+    }
 }

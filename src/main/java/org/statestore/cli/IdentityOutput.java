@@ -10,6 +10,7 @@ import org.statestore.StatestoreConfig;
 import org.statestore.identity.ApiKey;
 import org.statestore.identity.Identity;
 import org.statestore.identity.IdentityType;
+import org.statestore.identity.Printable;
 import org.statestore.identity.Scope;
 
 /** What the identity commands share: opening the database, naming identities in text, and their JSON fields. */
@@ -29,17 +30,7 @@ final class IdentityOutput {
     }
 
     static String quoted(String text) {
-        StringBuilder b = new StringBuilder("'");
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                b.append(String.format("\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.append('\'').toString();
+        return Printable.quoted(text);
     }
 
     /** The identifier as a table cell: bare when it is plainly one word, quoted otherwise. */

@@ -12,7 +12,8 @@ public final class IdentityScopeOptions {
 
     @Option(names = {"-s", "--scope"}, paramLabel = "ORG-CAMPAIGN-PROJECT", required = true,
             description = "A scope (repeatable). Each part is a name ([A-Za-z][A-Za-z0-9_]*) or '*'; after a '*' "
-                    + "every part is '*' (acme-*-* is valid, acme-*-proj is not).")
+                    + "every part is '*' (acme-*-* is valid, acme-*-proj is not). No whitespace before or after "
+                    + "it: alchemiscale refuses that too.")
     List<String> scopes = new ArrayList<>();
 
     /** Every scope parsed and canonical; the first bad one stops the command with a usage error. */

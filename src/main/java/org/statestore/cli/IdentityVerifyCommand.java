@@ -1,5 +1,7 @@
 package org.statestore.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -8,6 +10,7 @@ import org.statestore.identity.ApiKey;
 import org.statestore.identity.Identity;
 import org.statestore.identity.IdentityNotFound;
 import org.statestore.identity.IdentityType;
+import org.statestore.identity.TokenLogin;
 import org.statestore.identity.Verification;
 
 import picocli.CommandLine.Command;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Mixin;
 /** {@code statestore identity verify}: does this key open this identity, as alchemiscale's API would check it? */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check a key against an identity's stored bcrypt hash, as alchemiscale's API does. "
-                + "Exit 0: it matches; exit 4: it does not (or the identity is disabled); exit 10: no such identity.",
+                + "Exit 0: it matches; exit 4: it does not; exit 10: no such identity.",
+                "alchemiscale's /token does not read 'disabled', so the API accepts a disabled identity's key: "
+                        + "verify exits 0 for it too, with a warning. It warns as well when /token may not find "
+                        + "the identifier (one holding ' or \\).",
                 "The key comes from --key-stdin, --key-file, STATESTORE_KEY or -k."},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore identity verify -t user -i alice --key-stdin < alice.key",
@@ -62,22 +68,27 @@ final class IdentityVerifyCommand implements Callable<Integer>, Reporting {
         boolean matches = result instanceof Verification.Matched;
         Identity identity = matches ? ((Verification.Matched) result).identity()
                 : ((Verification.Mismatched) result).identity();
-        String error = null;
-        if (!matches) {
-            error = "authentication failed: the key does not match " + name;
-        } else if (identity.disabled()) {
-            error = "the key matches, but " + name + " is disabled, so the API refuses it";
+        String error = matches ? null : "authentication failed: the key does not match " + name;
+        List<String> warnings = new ArrayList<>();
+        if (matches && identity.disabled()) {
+            warnings.add(name + " is disabled, but alchemiscale's /token does not read 'disabled', so the API "
+                    + "still accepts this key (remove the identity or replace its key to lock it out)");
         }
-        ExitCode code = error == null ? ExitCode.OK : ExitCode.AUTHENTICATION;
+        if (matches) {
+            TokenLogin.whyRefused(identifier).ifPresent(why -> warnings.add("the key matches " + name + ", but " + why));
+        }
+        ExitCode code = matches ? ExitCode.OK : ExitCode.AUTHENTICATION;
         if (output.json()) {
             Map<String, Object> doc = IdentityOutput.envelope(commandName(), code, error, t, identifier);
             doc.put("matches", matches);
             doc.put("disabled", identity.disabled());
+            doc.put("warnings", warnings);
             JsonOutput.print(console.out(), doc);
-        } else if (error == null) {
+        } else if (matches) {
             console.out().println("the key matches " + name);
             console.out().flush();
         }
+        warnings.forEach(w -> console.log("warning: " + w));
         if (error != null) {
             console.error(error);
         }

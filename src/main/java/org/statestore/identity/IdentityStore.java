@@ -44,30 +44,43 @@ public final class IdentityStore {
 
     /**
      * Creates the identity with {@code key} and no scopes. An existing identity of the same type and
-     * identifier is left untouched (alchemiscale's CLI would overwrite it and wipe its scopes).
+     * identifier is left untouched (alchemiscale's CLI would overwrite it and wipe its scopes); when
+     * {@code key} already matches its stored hash the result says so, since the identity is then as asked.
+     *
+     * @throws IdentifierRejectedException when alchemiscale's {@code /token} could not be trusted to find
+     *     {@code identifier} (holding {@code '} or {@code \}, or empty: see {@link TokenLogin}); nothing is written
      */
     public AddResult add(IdentityType type, String identifier, ApiKey key) {
-        requireIdentifier(identifier);
+        TokenLogin.require(identifier);
         String hashed = hasher.hash(key);
         Map<String, Object> params = Map.of("identifier", identifier, "hashedKey", hashed, "scopes", List.of());
+        Optional<Stored> existing;
         try (Session session = session()) {
-            return session.executeWrite(tx -> {
-                Optional<Identity> existing = read(tx, type, identifier);
-                if (existing.isPresent()) {
-                    return new AddResult.AlreadyExists(existing.get());
+            existing = session.executeWrite(tx -> {
+                Optional<Stored> found = readStored(tx, type, identifier);
+                if (found.isEmpty()) {
+                    tx.run("CREATE (n" + type.createLabels() + " {identifier: $identifier, hashed_key: $hashedKey, "
+                            + "scopes: $scopes, disabled: false})", params).consume();
                 }
-                tx.run("CREATE (n" + type.createLabels() + " {identifier: $identifier, hashed_key: $hashedKey, "
-                        + "scopes: $scopes, disabled: false})", params).consume();
-                return new AddResult.Added(new Identity(type, identifier, List.of(), false));
+                return found;
             });
         } catch (ClientException e) {
-            // A concurrent add won the race and the uniqueness constraint caught it.
-            if (CONSTRAINT_VIOLATION.equals(e.code())) {
-                return new AddResult.AlreadyExists(find(type, identifier)
-                        .orElse(new Identity(type, identifier, List.of(), false)));
+            if (!CONSTRAINT_VIOLATION.equals(e.code())) {
+                throw e;
             }
-            throw e;
+            // A concurrent add won the race and the uniqueness constraint caught it; it may have used this key.
+            try (Session session = session()) {
+                existing = Optional.of(session.executeRead(tx -> readStored(tx, type, identifier))
+                        .orElse(new Stored(new Identity(type, identifier, List.of(), false), null)));
+            }
         }
+        if (existing.isEmpty()) {
+            return new AddResult.Added(new Identity(type, identifier, List.of(), false));
+        }
+        // Checked after the transaction, like hashing, so no transaction stays open while bcrypt runs.
+        Stored stored = existing.get();
+        return hasher.matches(key, stored.hashedKey())
+                ? new AddResult.AlreadyExistsWithKey(stored.identity()) : new AddResult.AlreadyExists(stored.identity());
     }
 
     /** Every identity of {@code type}, sorted by identifier. */
@@ -170,18 +183,15 @@ public final class IdentityStore {
         }
     }
 
-    /** Whether {@code key} is the identity's key, checked the way alchemiscale's API checks it. */
+    /**
+     * Whether {@code key} is the identity's key, checked the way alchemiscale's API checks it. Like the API it
+     * ignores {@code disabled}; whether {@code /token} can find the identifier at all is {@link TokenLogin}'s.
+     */
     public Verification verify(IdentityType type, String identifier, ApiKey key) {
         requireIdentifier(identifier);
         Optional<Stored> stored;
         try (Session session = session()) {
-            stored = session.executeRead(tx -> {
-                List<Record> rows = tx.run("MATCH (n:" + type.label() + " {identifier: $identifier}) RETURN "
-                        + "n.identifier AS identifier, n.scopes AS scopes, n.disabled AS disabled, "
-                        + "n.hashed_key AS hashedKey", Map.of("identifier", identifier)).list();
-                return rows.stream().findFirst().map(r -> new Stored(toIdentity(type, r),
-                        r.get("hashedKey").isNull() ? null : r.get("hashedKey").asString("")));
-            });
+            stored = session.executeRead(tx -> readStored(tx, type, identifier));
         }
         if (stored.isEmpty()) {
             return new IdentityNotFound(type, identifier);
@@ -193,6 +203,14 @@ public final class IdentityStore {
 
     private Session session() {
         return driver.session(sessionConfig);
+    }
+
+    /** The identity with its stored {@code hashed_key} ({@code null} when it has none). */
+    private static Optional<Stored> readStored(TransactionContext tx, IdentityType type, String identifier) {
+        return tx.run("MATCH (n:" + type.label() + " {identifier: $identifier}) RETURN n.identifier AS identifier, "
+                + "n.scopes AS scopes, n.disabled AS disabled, n.hashed_key AS hashedKey", Map.of("identifier", identifier))
+                .list(r -> new Stored(toIdentity(type, r), r.get("hashedKey").isNull() ? null
+                        : r.get("hashedKey").asString(""))).stream().findFirst();
     }
 
     private static Optional<Identity> read(TransactionContext tx, IdentityType type, String identifier) {

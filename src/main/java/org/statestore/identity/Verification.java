@@ -3,7 +3,10 @@ package org.statestore.identity;
 /** Whether a key is an identity's key. */
 public sealed interface Verification permits Verification.Matched, Verification.Mismatched, IdentityNotFound {
 
-    /** The key matches the stored hash. The API still refuses it when {@link Identity#disabled()}. */
+    /**
+     * The key matches the stored hash. alchemiscale's {@code /token} reads neither {@code disabled} nor
+     * {@code expires}, so the API accepts this key even when {@link Identity#disabled()} (see {@link TokenLogin}).
+     */
     record Matched(Identity identity) implements Verification {
     }
 

@@ -7,6 +7,8 @@
  * <p>Unlike alchemiscale's own CLI it never overwrites an existing identity, reports unknown
  * identities and no-op scope changes instead of ignoring them, validates every scope before writing
  * any, and passes identifiers only as query parameters; labels come from {@link IdentityType}.
+ * It refuses to create an identity whose identifier alchemiscale's {@code /token} could never look up
+ * ({@link TokenLogin}), and scopes with surrounding whitespace, which alchemiscale refuses too.
  * Keys are {@link ApiKey} values that never print themselves.
  */
 package org.statestore.identity;

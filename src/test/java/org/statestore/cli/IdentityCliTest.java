@@ -233,7 +233,7 @@ class IdentityCliTest {
     class Fixes {
 
         @Test
-        @DisplayName("add on an existing identity fails with exit 9, names update-key and leaves key and scopes alone")
+        @DisplayName("add on an existing identity with a different key fails with exit 9, names update-key and leaves key and scopes alone")
         void addExisting() {
             assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));
             assertExit(0, cli("identity", "add-scope", "-i", "alice", "-s", "acme-*-*"));
@@ -243,7 +243,104 @@ class IdentityCliTest {
 
             assertExit(9, again);
             assertTrue(again.err().contains("already exists") && again.err().contains("update-key"), again.err());
+            assertFalse(again.out().contains("already exists with this key"), again.out());
             assertEquals(before, node("CredentialedUserIdentity", "alice").get("props").asMap());
+            assertExit(4, cliWithKey(OTHER_KEY, "identity", "verify", "-i", "alice"));
+        }
+
+        @Test
+        @DisplayName("add rerun with the key the identity already has exits 0, says so and writes nothing")
+        void addRerunWithSameKey() throws IOException {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01"));
+            assertExit(0, cli("identity", "add-scope", "-t", "compute", "-i", "gpu-cluster-01", "-s", "acme-*-*"));
+            Map<String, Object> before = node("CredentialedComputeIdentity", "gpu-cluster-01").get("props").asMap();
+
+            CliRun again = cliWithKey(KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01");
+            CliRun json = cliWithKey(KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01", "--output", "json");
+
+            assertExit(0, again);
+            assertEquals("compute identity 'gpu-cluster-01' already exists with this key; nothing was changed "
+                    + "(scopes: acme-*-*)", again.out().strip());
+            assertExit(0, json);
+            JsonNode doc = JSON.readTree(json.out());
+            assertTrue(doc.get("ok").asBoolean());
+            assertTrue(doc.get("alreadyExisted").asBoolean());
+            assertTrue(doc.get("error").isNull());
+            assertEquals("[\"acme-*-*\"]", doc.get("identity").get("scopes").toString());
+            assertFalse(doc.has("generatedKey"));
+            assertEquals(before, node("CredentialedComputeIdentity", "gpu-cluster-01").get("props").asMap(),
+                    "hash, scopes and disabled unchanged");
+            assertEquals(1, allNodes());
+        }
+
+        @Test
+        @DisplayName("a first add reports alreadyExisted false in JSON")
+        void firstAddIsNotAlreadyExisting() throws IOException {
+            CliRun json = cliWithKey(KEY, "identity", "add", "-i", "alice", "--output", "json");
+            assertExit(0, json);
+            assertFalse(JSON.readTree(json.out()).get("alreadyExisted").asBoolean());
+        }
+
+        @Test
+        @DisplayName("add rerun without a key (one would be generated) on an existing identity stays exit 9 and prints no key")
+        void addRerunWithoutKey() throws IOException {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));
+            String hash = node("CredentialedUserIdentity", "alice").get("hash").asString();
+
+            CliRun text = cli("identity", "add", "-i", "alice");
+            CliRun json = cli("identity", "add", "-i", "alice", "--output", "json");
+
+            assertExit(9, text);
+            assertFalse(text.out().contains("generated"), text.toString());
+            assertExit(9, json);
+            JsonNode doc = JSON.readTree(json.out());
+            assertFalse(doc.get("ok").asBoolean());
+            assertFalse(doc.has("generatedKey"), json.out());
+            assertEquals(hash, node("CredentialedUserIdentity", "alice").get("hash").asString());
+            assertExit(0, cliWithKey(KEY, "identity", "verify", "-i", "alice"));
+        }
+
+        @Test
+        @DisplayName("add refuses (exit 2) identifiers holding ' or \\, or empty, in one stderr line naming /token, writing nothing")
+        void refusesIdentifiersTokenCannotFind() throws IOException {
+            neo4j.query("CREATE (:Sentinel)");
+            for (String id : List.of("o'brien", "back\\slash", "")) {
+                for (String type : List.of("user", "compute")) {
+                    CliRun text = cli("identity", "add", "-t", type, "-i", id, "-k", KEY);
+                    assertExit(2, text);
+                    assertEquals(1, text.errLines(), "exactly one line, not even the -k warning: " + text);
+                    assertTrue(text.err().startsWith("statestore: cannot add " + type + " identity '" + id + "': "
+                            + "alchemiscale's /token "), text.err());
+                    assertTrue(text.err().strip().endsWith("; nothing was written"), text.err());
+                    assertEquals("", text.out());
+
+                    CliRun json = cliWithKey(KEY, "identity", "add", "-t", type, "-i", id, "--output", "json");
+                    assertExit(2, json);
+                    JsonNode doc = JSON.readTree(json.out());
+                    assertFalse(doc.get("ok").asBoolean());
+                    assertEquals(2, doc.get("exitCode").asInt());
+                    assertEquals(text.err().strip(), "statestore: " + doc.get("error").asText());
+                    assertEquals(type, doc.get("type").asText());
+                    assertEquals(id, doc.get("identifier").asText());
+                }
+            }
+            assertEquals(1, allNodes(), "only the sentinel");
+        }
+
+        @Test
+        @DisplayName("a plain identifier added by statestore is found by alchemiscale's pasted /token query")
+        void plainIdentifierFoundByPastedTokenQuery() {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-t", "user", "-i", "alice"));
+            assertExit(0, cliWithKey(OTHER_KEY, "identity", "add", "-t", "compute", "-i", "gpu-cluster-01"));
+            for (String[] typeAndId : List.of(new String[] {"CredentialedUserIdentity", "alice"},
+                    new String[] {"CredentialedComputeIdentity", "gpu-cluster-01"})) {
+                // alchemiscale 0.7.2 Neo4jStore.get_credentialed_entity, pasted exactly as it does
+                String q = "\n        MATCH (n:" + typeAndId[0] + " {identifier: '" + typeAndId[1] + "'})\n        RETURN n\n        ";
+                List<Record> rows = neo4j.query(q);
+                assertEquals(1, rows.size(), q);
+                assertEquals(typeAndId[1], rows.get(0).get("n").get("identifier").asString());
+                assertTrue(rows.get(0).get("n").get("hashed_key").asString().startsWith("$2b$12$"));
+            }
         }
 
         @Test
@@ -268,19 +365,52 @@ class IdentityCliTest {
         }
 
         @Test
-        @DisplayName("verify exits 4 when the key matches but the identity is disabled, since the API refuses it")
+        @DisplayName("verify exits 0 with a warning when the key matches a disabled identity, since /token ignores disabled")
         void disabledIdentity() throws IOException {
             String hash = new KeyHasher(4, new SecureRandom()).hash(ApiKey.of(KEY));
             neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: 'off', hashed_key: $h, "
                     + "scopes: [], disabled: true})", Map.of("h", hash));
+            String warning = "statestore: warning: user identity 'off' is disabled, but alchemiscale's /token does not "
+                    + "read 'disabled', so the API still accepts this key";
 
-            CliRun run = cliWithKey(KEY, "identity", "verify", "-i", "off", "--output", "json");
+            CliRun text = cliWithKey(KEY, "identity", "verify", "-i", "off");
+            CliRun json = cliWithKey(KEY, "identity", "verify", "-i", "off", "--output", "json");
+            CliRun wrong = cliWithKey(OTHER_KEY, "identity", "verify", "-i", "off");
 
-            assertExit(4, run);
-            JsonNode doc = JSON.readTree(run.out());
+            assertExit(0, text);
+            assertEquals("the key matches user identity 'off'", text.out().strip());
+            List<String> warnings = text.err().lines().filter(l -> l.contains("warning")).toList();
+            assertEquals(1, warnings.size(), text.err());
+            assertTrue(warnings.get(0).startsWith(warning), text.err());
+            assertFalse(text.err().contains("refuse"), text.err());
+            assertExit(0, json);
+            JsonNode doc = JSON.readTree(json.out());
+            assertTrue(doc.get("ok").asBoolean());
             assertTrue(doc.get("matches").asBoolean());
             assertTrue(doc.get("disabled").asBoolean());
-            assertTrue(run.err().contains("user identity 'off' is disabled"), run.err());
+            assertEquals(1, doc.get("warnings").size());
+            assertTrue(("statestore: warning: " + doc.get("warnings").get(0).asText()).startsWith(warning), json.out());
+            assertExit(4, wrong);
+            assertFalse(wrong.err().contains("warning"), wrong.err());
+        }
+
+        @Test
+        @DisplayName("verify warns when the key matches an identity whose identifier /token cannot look up")
+        void unusableIdentifierWarns() throws IOException {
+            String hash = new KeyHasher(4, new SecureRandom()).hash(ApiKey.of(KEY));
+            neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: $id, hashed_key: $h, "
+                    + "scopes: [], disabled: false})", Map.of("id", "o'brien", "h", hash));
+
+            CliRun run = cliWithKey(KEY, "identity", "verify", "-i", "o'brien", "--output", "json");
+
+            assertExit(0, run);
+            assertTrue(run.err().contains("warning: the key matches user identity 'o'brien', but alchemiscale's "
+                    + "/token pastes the identifier unescaped"), run.err());
+            assertEquals(1, JSON.readTree(run.out()).get("warnings").size());
+            CliRun plain = cliWithKey(KEY, "identity", "add", "-i", "plain", "--output", "json");
+            assertExit(0, plain);
+            assertEquals("[]", JSON.readTree(cliWithKey(KEY, "identity", "verify", "-i", "plain", "--output", "json")
+                    .out()).get("warnings").toString());
         }
 
         @Test
@@ -322,6 +452,29 @@ class IdentityCliTest {
             }
             assertEquals(List.of("keep-this-one"), node("CredentialedUserIdentity", "alice").get("scopes")
                     .asList(Value::asString));
+        }
+
+        @Test
+        @DisplayName("a scope with surrounding whitespace is refused (exit 2, one line) by add-scope and remove-scope, writing nothing")
+        void scopeWithSurroundingWhitespace() {
+            assertExit(0, cliWithKey(KEY, "identity", "add", "-i", "alice"));
+            assertExit(0, cli("identity", "add-scope", "-i", "alice", "-s", "acme-x-y"));
+
+            for (String bad : List.of(" acme-*-*", "acme-x-y ", "\tacme-x-y", "acme-x-y\n")) {
+                for (String command : List.of("add-scope", "remove-scope")) {
+                    CliRun run = cli("identity", command, "-i", "alice", "-s", "good-scope-one", "-s", bad);
+                    assertExit(2, run);
+                    assertEquals(1, run.errLines(), run.toString());
+                    assertTrue(run.err().contains(": it has whitespace before or after it, which alchemiscale "
+                            + "refuses; nothing was changed"), run.err());
+                }
+            }
+            CliRun shown = cli("identity", "add-scope", "-i", "alice", "-s", "acme-x-y ");
+            assertEquals("statestore: bad scope 'acme-x-y ': it has whitespace before or after it, which alchemiscale "
+                    + "refuses; nothing was changed", shown.err().strip());
+            assertEquals(List.of("acme-x-y"), node("CredentialedUserIdentity", "alice").get("scopes")
+                    .asList(Value::asString));
+            assertEquals(1, allNodes());
         }
 
         @Test
@@ -437,13 +590,13 @@ class IdentityCliTest {
     class Hostile {
 
         @Test
-        @DisplayName("quotes, backticks, dashes, spaces, Cypher fragments and unicode are stored and found verbatim")
+        @DisplayName("backticks, dashes, spaces, Cypher fragments and unicode are stored and found verbatim")
         void storedVerbatim() throws IOException {
             neo4j.query("CREATE (:Sentinel {n: 1}), (:Sentinel {n: 2}), (:GufeTokenizable:AlchemicalNetwork {_scoped_key: 'k'})");
             neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: 'victim', hashed_key: 'x', "
                     + "scopes: ['v-v-v'], disabled: false})");
-            List<String> hostile = List.of("a'b", "a`b", "x}) DETACH DELETE n //", "a-b c\"d", "ünïcødé 🙂 ключ",
-                    "') MATCH (m) DETACH DELETE m //");
+            List<String> hostile = List.of("a`b", "x}) DETACH DELETE n //", "a-b c\"d", "ünïcødé 🙂 ключ",
+                    "}) MATCH (m) DETACH DELETE m //");
             long before = allNodes();
 
             for (String id : hostile) {
@@ -465,7 +618,7 @@ class IdentityCliTest {
             expected.add("victim");
             assertEquals(expected, ids);
             assertExit(0, cliWithKey(KEY, "identity", "verify", "-i", "x}) DETACH DELETE n //"));
-            assertExit(0, cli("identity", "update-key", "-i", "a'b", "-k", OTHER_KEY));
+            assertExit(0, cli("identity", "update-key", "-i", "a`b", "-k", OTHER_KEY));
             assertExit(0, cli("identity", "remove-scope", "-i", "a`b", "-s", "acme-*-*"));
             assertEquals(List.of(), node("CredentialedUserIdentity", "a`b").get("scopes").asList(Value::asString));
 
@@ -475,6 +628,33 @@ class IdentityCliTest {
             assertEquals(before, allNodes());
             assertEquals(2, neo4j.count("MATCH (s:Sentinel) RETURN count(s)"));
             assertEquals(List.of("v-v-v"), node("CredentialedUserIdentity", "victim").get("scopes").asList(Value::asString));
+        }
+
+        @Test
+        @DisplayName("identities with quotes or backslashes, which add refuses, are still found and changed verbatim by the other commands")
+        void quotedIdentifiersWrittenElsewhere() throws IOException {
+            neo4j.query("CREATE (:Sentinel)");
+            List<String> quoted = List.of("a'b", "') MATCH (m) DETACH DELETE m //", "back\\slash");
+            for (String id : quoted) {
+                // as another tool may have written them; statestore's add refuses them
+                neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: $id, hashed_key: 'x', "
+                        + "scopes: [], disabled: false})", Map.of("id", id));
+                assertExit(2, cliWithKey(KEY, "identity", "add", "-i", id));
+                assertExit(0, cli("identity", "add-scope", "-i", id, "-s", "acme-*-*"));
+                CliRun scopes = cli("identity", "list-scope", "-i", id, "--output", "json");
+                assertExit(0, scopes);
+                assertEquals(id, JSON.readTree(scopes.out()).get("identifier").asText());
+                assertEquals(List.of("acme-*-*"), node("CredentialedUserIdentity", id).get("scopes")
+                        .asList(Value::asString));
+            }
+            assertExit(0, cli("identity", "update-key", "-i", "a'b", "-k", OTHER_KEY));
+            assertExit(0, cliWithKey(OTHER_KEY, "identity", "verify", "-i", "a'b"));
+            assertExit(0, cli("identity", "remove-scope", "-i", "back\\slash", "-s", "acme-*-*"));
+            assertEquals(List.of(), node("CredentialedUserIdentity", "back\\slash").get("scopes").asList(Value::asString));
+            for (String id : quoted) {
+                assertExit(0, cli("identity", "remove", "-i", id, "--yes"));
+            }
+            assertEquals(1, allNodes(), "only the sentinel");
         }
 
         @Test

@@ -39,10 +39,26 @@ class IdentityScopeTest {
                 + "(project is 'proj')", e.getMessage());
     }
 
+    @ParameterizedTest(name = "\"{0}\" is refused")
+    @ValueSource(strings = {" acme-*-*", "acme-x-y ", "  acme-tyk2-fep\n", "\tacme-*-*", "*-*-* ", "acme-x-y\u00a0",
+            "\u2003acme-x-y"})
+    @DisplayName("refuses surrounding whitespace, as alchemiscale does, instead of dropping it")
+    void refusesSurroundingWhitespace(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scope.parse(text));
+        assertTrue(e.getMessage().endsWith(": it has whitespace before or after it, which alchemiscale refuses"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "control characters are escaped: " + e.getMessage());
+    }
+
     @Test
-    @DisplayName("canonicalises by dropping surrounding whitespace")
-    void canonicalises() {
-        assertEquals("acme-tyk2-fep", Scope.parse("  acme-tyk2-fep\n").toString());
+    @DisplayName("shows a refused scope with its whitespace visible and control characters escaped")
+    void showsRefusedScope() {
+        assertEquals("bad scope ' acme-*-*': it has whitespace before or after it, which alchemiscale refuses",
+                assertThrows(IllegalArgumentException.class, () -> Scope.parse(" acme-*-*")).getMessage());
+        assertEquals("bad scope 'acme-x-y\\u000a': it has whitespace before or after it, which alchemiscale refuses",
+                assertThrows(IllegalArgumentException.class, () -> Scope.parse("acme-x-y\n")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Scope.parse("a-b\nc-d")).getMessage()
+                .startsWith("bad scope 'a-b\\u000ac-d': "));
         assertEquals(Scope.parse("acme-*-*"), new Scope("acme", "*", "*"));
     }
 

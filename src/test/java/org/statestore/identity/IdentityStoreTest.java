@@ -2,6 +2,7 @@ package org.statestore.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
@@ -90,6 +91,81 @@ class IdentityStoreTest {
     }
 
     @Test
+    @DisplayName("two concurrent adds of one identity with the same key give one node, one Added and one AlreadyExistsWithKey")
+    void concurrentAddsWithTheSameKey() throws Exception {
+        neo4j.query("CREATE CONSTRAINT user_identifier IF NOT EXISTS FOR (n:CredentialedUserIdentity) "
+                + "REQUIRE n.identifier IS UNIQUE");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<AddResult> results = new ArrayList<>();
+        try {
+            Future<AddResult> a = pool.submit(() -> store.add(IdentityType.USER, "race", ApiKey.of("same")));
+            Future<AddResult> b = pool.submit(() -> store.add(IdentityType.USER, "race", ApiKey.of("same")));
+            results.add(a.get());
+            results.add(b.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, results.stream().filter(r -> r instanceof AddResult.Added).count(), results.toString());
+        assertEquals(1, results.stream().filter(r -> r instanceof AddResult.AlreadyExistsWithKey).count(),
+                results.toString());
+        assertEquals(1, neo4j.count("MATCH (n:CredentialedUserIdentity {identifier: 'race'}) RETURN count(n)"));
+    }
+
+    @Test
+    @DisplayName("add on an existing identity writes nothing, and tells a matching key from another one")
+    void addExistingComparesTheKey() {
+        store.add(IdentityType.COMPUTE, "svc", ApiKey.of("mine"));
+        store.addScopes(IdentityType.COMPUTE, "svc", List.of(Scope.parse("acme-*-*")));
+        Map<String, Object> before = properties("CredentialedComputeIdentity", "svc");
+
+        AddResult same = store.add(IdentityType.COMPUTE, "svc", ApiKey.of("mine"));
+        AddResult other = store.add(IdentityType.COMPUTE, "svc", ApiKey.of("theirs"));
+        AddResult generated = store.add(IdentityType.COMPUTE, "svc", ApiKey.generate(new SecureRandom()));
+
+        assertEquals(new AddResult.AlreadyExistsWithKey(new Identity(IdentityType.COMPUTE, "svc", List.of("acme-*-*"),
+                false)), same);
+        assertInstanceOf(AddResult.AlreadyExists.class, other);
+        assertInstanceOf(AddResult.AlreadyExists.class, generated);
+        assertEquals(before, properties("CredentialedComputeIdentity", "svc"));
+        assertEquals(1, neo4j.count("MATCH (n) RETURN count(n)"));
+    }
+
+    @Test
+    @DisplayName("add on an existing identity whose stored hash is missing or not bcrypt is AlreadyExists")
+    void addExistingWithBrokenHash() {
+        neo4j.query("CREATE (:CredentialedEntity:CredentialedUserIdentity {identifier: 'nohash', scopes: [], "
+                + "disabled: false}), (:CredentialedEntity:CredentialedUserIdentity {identifier: 'plain', "
+                + "hashed_key: 'k', scopes: [], disabled: false})");
+        assertInstanceOf(AddResult.AlreadyExists.class, store.add(IdentityType.USER, "nohash", ApiKey.of("k")));
+        assertInstanceOf(AddResult.AlreadyExists.class, store.add(IdentityType.USER, "plain", ApiKey.of("k")));
+        assertEquals(2, neo4j.count("MATCH (n) RETURN count(n)"));
+    }
+
+    @Test
+    @DisplayName("add refuses identifiers alchemiscale's pasted /token query cannot be trusted to find, and writes nothing")
+    void addRefusesUnusableIdentifiers() {
+        for (String id : List.of("o'brien", "back\\slash", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> store.add(IdentityType.USER, id, ApiKey.of("k")));
+            assertInstanceOf(IdentifierRejectedException.class, e);
+            assertTrue(e.getMessage().contains("alchemiscale's /token"), e.getMessage());
+        }
+        assertEquals(0, neo4j.count("MATCH (n) RETURN count(n)"));
+    }
+
+    @Test
+    @DisplayName("verify matches a disabled identity's key, as alchemiscale's /token does")
+    void verifyIgnoresDisabled() {
+        store.add(IdentityType.USER, "off", ApiKey.of("k"));
+        neo4j.query("MATCH (n:CredentialedUserIdentity {identifier: 'off'}) SET n.disabled = true");
+
+        Verification v = store.verify(IdentityType.USER, "off", ApiKey.of("k"));
+
+        assertEquals(new Verification.Matched(new Identity(IdentityType.USER, "off", List.of(), true)), v);
+        assertInstanceOf(Verification.Mismatched.class, store.verify(IdentityType.USER, "off", ApiKey.of("x")));
+    }
+
+    @Test
     @DisplayName("update-key changes hashed_key and nothing else")
     void updateKeyTouchesOnlyTheHash() {
         store.add(IdentityType.COMPUTE, "svc", ApiKey.of("old"));
@@ -126,7 +202,7 @@ class IdentityStoreTest {
     void duplicateScopesInOneCall() {
         store.add(IdentityType.USER, "dup", ApiKey.of("k"));
         ScopeChange.Applied applied = (ScopeChange.Applied) store.addScopes(IdentityType.USER, "dup",
-                List.of(Scope.parse("a-b-c"), Scope.parse(" a-b-c "), Scope.parse("a-*-*")));
+                List.of(Scope.parse("a-b-c"), new Scope("a", "b", "c"), Scope.parse("a-*-*")));
         assertEquals(List.of("a-b-c", "a-*-*"), applied.identity().scopes());
         assertEquals(2, applied.changed().size());
         assertEquals(0, applied.unchanged().size());
