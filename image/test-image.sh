@@ -154,7 +154,8 @@ if python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); sys.exit(0 if so
     "$scope1" "$scope2" <"$work/last.out"; then ok "list-scope through the image shows both scopes"; else bad "list-scope scopes: $(cat "$work/last.out")"; fi
 expect 0 "IMAGE identity verify accepts the key" prun --rm "${db[@]}" -e "STATESTORE_KEY=$key" "$image" identity verify -t user -i "$identity"
 expect 4 "IMAGE identity verify refuses another key" prun --rm "${db[@]}" -e STATESTORE_KEY=not-the-key "$image" identity verify -t user -i "$identity"
-expect 9 "the same identity add again exits 9" prun --rm "${db[@]}" "$image" identity add -t user -i "$identity" -k "$key"
+expect 0 "the same identity add again with the same key exits 0 (already exists with this key)" prun --rm "${db[@]}" "$image" identity add -t user -i "$identity" -k "$key"
+expect 9 "identity add again with another key exits 9" prun --rm "${db[@]}" "$image" identity add -t user -i "$identity" -k not-the-key
 bad_pw=(--network=host -e "NEO4J_URL=$url" -e NEO4J_USER=neo4j -e NEO4J_PASS=wrong-password)
 expect 4 "a bad password exits 4: migrate up" prun --rm "${bad_pw[@]}" "$image" migrate up
 expect 4 "a bad password exits 4: identity add" prun --rm "${bad_pw[@]}" "$image" identity add -t user -i mallory -k "$key"
