@@ -68,7 +68,9 @@ public final class StoreDoctor {
                     boolean retries = run.retryRequested() || u.checksumMatches().orElse(true) == Boolean.FALSE;
                     findings.add(new Finding(Finding.Kind.UNIT_FAILED, name + " failed"
                             + run.error().map(e -> ": " + e.message().lines().findFirst().orElse("")).orElse(""), 1,
-                            retries ? "statestore migrate up (the unit is marked for retry or changed since it failed)"
+                            u.local().isEmpty() ? forget(v)
+                                    : retries ? "statestore migrate up (the unit is marked for retry or changed since "
+                                            + "it failed)"
                                     : "fix its cause, then statestore migrate repair, then statestore migrate up"));
                 }
                 case SUCCESS -> {
@@ -82,8 +84,7 @@ public final class StoreDoctor {
                     }
                 }
                 case MISSING -> findings.add(new Finding(Finding.Kind.UNIT_MISSING, name + " was applied but this "
-                        + "statestore does not ship it", 1, "statestore migrate repair --forget " + v
-                        + " (when it was deleted on purpose), or run the statestore that ships it"));
+                        + "statestore does not ship it", 1, forget(v)));
                 case FUTURE -> findings.add(new Finding(Finding.Kind.UNIT_MISSING, name + " was applied by a newer "
                         + "statestore: this one cannot tell what it changed", 1,
                         "run statestore database doctor from a statestore release that ships unit " + v));
@@ -94,6 +95,11 @@ public final class StoreDoctor {
             }
         }
         return findings;
+    }
+
+    private static String forget(String version) {
+        return "statestore migrate repair --forget " + version + " (when it was deleted on purpose), or run the "
+                + "statestore that ships it";
     }
 
     /** Whether bundled unit {@code unit} has run (or the store was baselined at it). */
