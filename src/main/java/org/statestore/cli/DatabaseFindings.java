@@ -65,7 +65,7 @@ public final class DatabaseFindings {
             return lines;
         }
         for (ExpiryResult.Expired e : result.registrations()) {
-            String id = e.identifier().map(Quoting::shown).orElse("(registration without an identifier)");
+            String id = e.identifier().map(Quoting::shown).orElse("(registration without a string identifier)");
             lines.add(result.dryRun()
                     ? "would expire " + id + ": " + e.tasksReset() + " running Task(s) would go back to waiting"
                     : "expired " + id + ": " + e.tasksReset() + " running Task(s) back to waiting");

@@ -141,11 +141,11 @@ class DoctorRulesTest {
                 new ExpiryResult.Expired(Optional.empty(), 0));
 
         assertEquals(List.of("expired compute-svc-1: 2 running Task(s) back to waiting",
-                "expired (registration without an identifier): 0 running Task(s) back to waiting",
+                "expired (registration without a string identifier): 0 running Task(s) back to waiting",
                 "expired 2 registration(s); 2 Task(s) back to waiting"),
                 DatabaseFindings.text(new ExpiryResult(RegistrationExpiry.Selection.ALL, false, two)));
         assertEquals(List.of("would expire compute-svc-1: 2 running Task(s) would go back to waiting",
-                "would expire (registration without an identifier): 0 running Task(s) would go back to waiting",
+                "would expire (registration without a string identifier): 0 running Task(s) would go back to waiting",
                 "dry run: would expire 2 registration(s) and set 2 Task(s) back to waiting; nothing changed"),
                 DatabaseFindings.text(new ExpiryResult(RegistrationExpiry.Selection.NONCONFORMING, true, two)));
         assertEquals(List.of("every compute service registration is {name}-{32 hex digits}: nothing to expire"),
