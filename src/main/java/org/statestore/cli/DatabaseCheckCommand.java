@@ -11,9 +11,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code statestore database check}: alchemiscale's consistency rule, exactly. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the database exactly as alchemiscale's 'database check' does: SHOW CONSTRAINTS lists "
-                + "exactly four, alchemiscale's, each with its name, label and property (the type is not compared). "
-                + "statestore's history and pending units play no part (see 'database doctor'). Writes nothing.",
+        description = {"Check the database exactly as alchemiscale's 'database check' does. Writes nothing.",
+                "SHOW CONSTRAINTS must list exactly four, alchemiscale's, each with its name, label and property "
+                + "(the type is not compared). statestore's history and pending units play no part: see "
+                + "'database doctor'.",
                 "Prints one line per problem with its fix and exits 6, or '" + DatabaseFindings.CHECK_OK
                         + "' and exits 0."},
         footerHeading = "%nExamples:%n",

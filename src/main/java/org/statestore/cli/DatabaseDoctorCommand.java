@@ -16,12 +16,13 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code statestore database doctor}: what one alchemiscale release cannot read, each with its fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"List what an alchemiscale release cannot read in the database, each finding with the "
-                + "command that fixes it: alchemiscale's 'database check'; statestore's history (chain intact, no "
-                + "unit running, failed, edited or unknown here; pending units are fine); AlchemicalNetworks without "
-                + "a NetworkMark (v0.4+); times in the type the release does not compare (LocalDateTime for v0.7+, "
-                + "zoned DateTime before v0.7); registrations without failure_times (v0.7+); compute service "
-                + "identifiers that are not {name}-{32 hex digits} (after v0.7.2); identities whose identifier "
-                + "alchemiscale's /token lookup cannot match (a ' or \\, or empty). Writes nothing.",
+                + "command that fixes it. Writes nothing.",
+                "Findings: alchemiscale's 'database check'; statestore's history (chain intact, no unit running, "
+                + "failed, edited or unknown here; pending units are fine); AlchemicalNetworks without a NetworkMark "
+                + "(v0.4+); times in the type the release does not compare (LocalDateTime for v0.7+, zoned DateTime "
+                + "before v0.7); registrations without failure_times (v0.7+); compute service identifiers that are "
+                + "not {name}-{32 hex digits} (after v0.7.2); identities whose identifier alchemiscale's /token "
+                + "lookup cannot match (a ' or \\, or empty).",
                 "Prints the release checked and one line per finding and exits 6, or one 'ok' line and exits 0."},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore database doctor", "  statestore database doctor --release 0.6.2",

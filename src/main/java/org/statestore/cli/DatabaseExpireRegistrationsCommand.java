@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code statestore database expire-registrations}: alchemiscale's expire_registrations, for chosen registrations. */
 @Command(name = "expire-registrations", mixinStandardHelpOptions = true,
-        description = {"Expire compute service registrations as alchemiscale's server expires dead ones: the running "
-                + "Tasks each one claims go back to waiting, then the registration is deleted with its relationships. "
-                + "--all takes every registration; --nonconforming only those whose identifier is not "
+        description = {"Expire compute service registrations as alchemiscale's server expires dead ones: the "
+                + "running Tasks each one claims go back to waiting, then the registration is deleted.",
+                "--all takes every registration; --nonconforming only those whose identifier is not "
                 + "{name}-{32 hex digits}, which alchemiscale after v0.7.2 cannot read (every service of v0.7.1 "
                 + "or earlier registered {name}-{hyphenated uuid}). Drain compute services first: a live service "
                 + "loses its registration and must register again. Choosing and changing is one transaction.",
