@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -25,8 +28,8 @@ import org.statestore.migrate.Version;
  */
 public final class StoreCheck {
 
-    private static final java.util.Set<String> NAMES = UniqueConstraint.ALCHEMISCALE.stream()
-            .map(UniqueConstraint::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> NAMES = UniqueConstraint.ALCHEMISCALE.stream()
+            .map(UniqueConstraint::name).collect(Collectors.toUnmodifiableSet());
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
@@ -39,7 +42,19 @@ public final class StoreCheck {
     /** alchemiscale's verdict: no problem exactly when alchemiscale's {@code database check} passes. */
     public CheckReport check() {
         try (Session session = driver.session(sessionConfig)) {
-            return new CheckReport(constraints(session, initCreates()));
+            // The history is read only when a constraint must be created: a passing check costs one query.
+            BooleanSupplier initCreates = new BooleanSupplier() {
+                private Boolean known;
+
+                @Override
+                public boolean getAsBoolean() {
+                    if (known == null) {
+                        known = initCreates();
+                    }
+                    return known;
+                }
+            };
+            return new CheckReport(constraints(session, initCreates));
         }
     }
 
@@ -67,8 +82,8 @@ public final class StoreCheck {
     }
 
     /** The command that creates {@code c}. */
-    private static String create(UniqueConstraint c, boolean initCreates) {
-        return initCreates ? "statestore database init" : "run " + c.createStatement() + " (cypher-shell; "
+    private static String create(UniqueConstraint c, BooleanSupplier initCreates) {
+        return initCreates.getAsBoolean() ? "statestore database init" : "run " + c.createStatement() + " (cypher-shell; "
                 + "statestore database init creates nothing once unit 0.1.0 has run)";
     }
 
@@ -94,7 +109,7 @@ public final class StoreCheck {
         }
     }
 
-    private static List<Finding> constraints(Session session, boolean initCreates) {
+    private static List<Finding> constraints(Session session, BooleanSupplier initCreates) {
         Map<String, Present> present = new LinkedHashMap<>();
         for (Record r : session.run("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
                 + "RETURN * ORDER BY name").list()) {

@@ -13,7 +13,6 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
 import org.statestore.history.HistoryEntry;
 import org.statestore.identity.IdentityType;
-import org.statestore.migrate.UnitState;
 import org.statestore.migrate.UnitStatus;
 import org.statestore.migrate.Version;
 
@@ -78,9 +77,8 @@ public final class StoreDoctor {
                         findings.add(new Finding(Finding.Kind.UNIT_EDITED, name + " changed since it was applied "
                                 + "(recorded checksum " + u.recorded().map(HistoryEntry::checksum).orElse("")
                                 + ", local " + u.local().map(l -> l.checksum()).orElse("") + ")", 1,
-                                u.repeatable() ? "statestore migrate up (reruns the repeatable unit)"
-                                        : "statestore migrate repair --accept-checksum " + v
-                                                + " (when the edit is intended; else restore the unit as applied)"));
+                                "statestore migrate repair --accept-checksum " + v
+                                        + " (when the edit is intended; else restore the unit as applied)"));
                     }
                 }
                 case MISSING -> findings.add(new Finding(Finding.Kind.UNIT_MISSING, name + " was applied but this "
@@ -105,8 +103,15 @@ public final class StoreDoctor {
     /** Whether bundled unit {@code unit} has run (or the store was baselined at it). */
     static boolean ran(List<UnitStatus> units, String unit) {
         Version v = Version.parse(unit);
-        return units.stream().anyMatch(u -> !u.repeatable() && u.version().equals(v)
-                && (u.state() == UnitState.SUCCESS || u.state() == UnitState.BASELINE));
+        return units.stream().anyMatch(u -> applied(u) && u.version().equals(v));
+    }
+
+    /** Recorded as applied, whether or not this statestore ships the unit. */
+    private static boolean applied(UnitStatus u) {
+        return !u.repeatable() && switch (u.state()) {
+            case SUCCESS, BASELINE, MISSING, FUTURE -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -115,8 +120,7 @@ public final class StoreDoctor {
      */
     static String rerun(List<UnitStatus> units, String unit, String up, String undoLoses) {
         Version v = Version.parse(unit);
-        Optional<Version> below = units.stream().filter(u -> !u.repeatable() && u.version().compareTo(v) < 0
-                        && (u.state() == UnitState.SUCCESS || u.state() == UnitState.BASELINE))
+        Optional<Version> below = units.stream().filter(u -> applied(u) && u.version().compareTo(v) < 0)
                 .map(UnitStatus::version).max(Version::compareTo);
         if (!ran(units, unit) || below.isEmpty()) {
             return up + " (unit " + unit + ")";
