@@ -219,6 +219,34 @@ public final class Statestore implements AutoCloseable {
         return new VersionWatch(history, config.log()).await(version, timeout, interval, config.stopSignal());
     }
 
+    /**
+     * alchemiscale's {@code database check}, exactly: its four constraints by name, label and property, and no
+     * other constraint. Units and history play no part. Reads only.
+     */
+    public org.statestore.alchemiscale.CheckReport check() {
+        return new org.statestore.alchemiscale.StoreCheck(target.driver(), target.sessionConfig()).check();
+    }
+
+    /**
+     * What alchemiscale {@code release} cannot read in this database, each finding with its fix: alchemiscale's
+     * check, the history chain and unit states, and the data that release reads. Reads only.
+     */
+    public org.statestore.alchemiscale.DoctorReport doctor(org.statestore.alchemiscale.AlchemiscaleRelease release) {
+        return new org.statestore.alchemiscale.StoreDoctor(target.driver(), target.sessionConfig())
+                .examine(release, info().units());
+    }
+
+    /**
+     * Expires compute service registrations as alchemiscale's {@code expire_registrations} does (their claimed
+     * running Tasks back to waiting, then detach-deleted), choosing and changing in one transaction; with
+     * {@code dryRun}, lists the same and changes nothing.
+     */
+    public org.statestore.alchemiscale.ExpiryResult expireRegistrations(
+            org.statestore.alchemiscale.RegistrationExpiry.Selection selection, boolean dryRun) {
+        return new org.statestore.alchemiscale.RegistrationExpiry(target.driver(), target.sessionConfig())
+                .expire(selection, dryRun);
+    }
+
     /** The units this engine knows, in version order. */
     public List<Unit> units() {
         return units;

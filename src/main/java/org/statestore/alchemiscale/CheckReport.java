@@ -2,14 +2,23 @@ package org.statestore.alchemiscale;
 
 import java.util.List;
 
-/** What {@code database check} found: one line per problem; none means the store is fine. */
-public record CheckReport(List<String> findings) {
+/**
+ * What {@code database check} found, by alchemiscale's own rule; no problem means alchemiscale's check passes.
+ *
+ * @param problems each constraint problem with its fix
+ */
+public record CheckReport(List<Finding> problems) {
 
     public CheckReport {
-        findings = List.copyOf(findings);
+        problems = List.copyOf(problems);
     }
 
     public boolean ok() {
-        return findings.isEmpty();
+        return problems.isEmpty();
+    }
+
+    /** One line per problem, with its fix. */
+    public List<String> findings() {
+        return problems.stream().map(Finding::line).toList();
     }
 }

@@ -2,27 +2,34 @@ package org.statestore.alchemiscale;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.statestore.history.EntryState;
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
-import org.statestore.migrate.UnitStatus;
+import org.statestore.migrate.Plan;
+import org.statestore.migrate.Version;
 
 /**
- * alchemiscale's {@code database check} rule plus statestore's own: the database has exactly
- * alchemiscale's four constraints (by name, label and property, as alchemiscale's check demands; any
- * other constraint breaks it, plain indexes do not), its history chain is intact, and no unit is pending,
- * running, failed, changed since it ran, or unknown to this statestore. Reads only.
+ * alchemiscale's {@code database check} (v0.7.2 {@code ss.py:220-244}, unchanged since v0.4), and nothing
+ * else: {@code SHOW CONSTRAINTS} counts exactly four, and each of the four names has
+ * {@code labelsOrTypes == [label]} and {@code properties == [property]}; the constraint type is not compared.
+ * Also the integrity of statestore's history chain, which {@link StoreDoctor} reports. Reads only.
  */
 public final class StoreCheck {
 
-    private static final Set<String> UNIQUENESS = Set.of("UNIQUENESS", "NODE_PROPERTY_UNIQUENESS");
+    private static final Set<String> NAMES = UniqueConstraint.ALCHEMISCALE.stream()
+            .map(UniqueConstraint::name).collect(Collectors.toUnmodifiableSet());
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
@@ -32,52 +39,132 @@ public final class StoreCheck {
         this.sessionConfig = sessionConfig;
     }
 
-    /** Checks the database against {@code units}, the statuses {@code migrate info} would show. */
-    public CheckReport check(List<UnitStatus> units) {
-        List<String> findings = new ArrayList<>();
+    /** alchemiscale's verdict: no problem exactly when alchemiscale's {@code database check} passes. */
+    public CheckReport check() {
         try (Session session = driver.session(sessionConfig)) {
-            constraints(session, findings);
-            chain(session, findings);
+            // The history is read only when a constraint must be created: a passing check costs one query.
+            BooleanSupplier initCreates = new BooleanSupplier() {
+                private Boolean known;
+
+                @Override
+                public boolean getAsBoolean() {
+                    if (known == null) {
+                        known = initCreates();
+                    }
+                    return known;
+                }
+            };
+            return new CheckReport(constraints(session, initCreates));
         }
-        units(units, findings);
-        return new CheckReport(findings);
     }
 
-    private static void constraints(Session session, List<String> findings) {
-        Map<String, Record> present = new HashMap<>();
-        for (Record r : session.run("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties")
-                .list()) {
-            present.put(r.get("name").asString(), r);
+    /**
+     * Whether {@code statestore database init} would create the constraints: only while no unit from 0.1.0 on
+     * is applied or baselined. After that, init has nothing pending and a dropped constraint needs its Cypher.
+     */
+    private boolean initCreates() {
+        Map<String, HistoryEntry> newest = new HashMap<>();
+        for (HistoryEntry e : new HistoryChain(driver, sessionConfig).read()) {
+            newest.merge(e.version(), e, (a, b) -> a.seq() >= b.seq() ? a : b);
         }
+        return newest.values().stream().noneMatch(e -> !Plan.isRepeatable(e)
+                && (e.state() == EntryState.SUCCESS || e.state() == EntryState.BASELINE
+                        || e.state() == EntryState.SKIPPED)
+                && atLeast(e.version(), Version.parse("0.1.0")));
+    }
+
+    private static boolean atLeast(String recorded, Version version) {
+        try {
+            return Version.parse(recorded).compareTo(version) >= 0;
+        } catch (IllegalArgumentException e) {
+            return false; // not a version statestore writes (imported from another tool): init ignores it too
+        }
+    }
+
+    /** The command that creates {@code c}. */
+    private static String create(UniqueConstraint c, BooleanSupplier initCreates) {
+        return initCreates.getAsBoolean() ? "statestore database init" : "run " + c.createStatement() + " (cypher-shell; "
+                + "statestore database init creates nothing once unit 0.1.0 has run)";
+    }
+
+    /** A constraint as {@code SHOW CONSTRAINTS} lists it. */
+    private record Present(String name, String type, String entityType, List<String> labelsOrTypes,
+                           List<String> properties) {
+
+        static Present of(Record r) {
+            return new Present(r.get("name").asString(), r.get("type").asString(""), r.get("entityType").asString(""),
+                    r.get("labelsOrTypes").asList(v -> v.asString(), List.of()),
+                    r.get("properties").asList(v -> v.asString(), List.of()));
+        }
+
+        /** alchemiscale's comparison: label and property only. */
+        boolean shapedAs(UniqueConstraint c) {
+            return labelsOrTypes.equals(List.of(c.label())) && properties.equals(List.of(c.property()));
+        }
+
+        String shape() {
+            boolean node = "NODE".equals(entityType);
+            return type + " on " + (node ? ":" : "[:") + String.join("|", labelsOrTypes) + (node ? "" : "]")
+                    + "(" + String.join(", ", properties) + ")";
+        }
+    }
+
+    private static List<Finding> constraints(Session session, BooleanSupplier initCreates) {
+        Map<String, Present> present = new LinkedHashMap<>();
+        for (Record r : session.run("SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
+                + "RETURN * ORDER BY name").list()) {
+            present.put(r.get("name").asString(), Present.of(r));
+        }
+        int total = present.size();
+        List<Finding> findings = new ArrayList<>();
         for (UniqueConstraint expected : UniqueConstraint.ALCHEMISCALE) {
-            Record r = present.remove(expected.name());
-            if (r == null) {
-                findings.add("missing constraint " + expected.describe() + " (run 'statestore database init')");
-            } else if (!matches(expected, r)) {
-                findings.add("constraint " + expected.name() + " is " + shape(r) + ", expected " + expected.describe());
+            Present p = present.remove(expected.name());
+            if (p != null && !p.shapedAs(expected)) {
+                findings.add(constraint("constraint " + expected.name() + " is " + p.shape() + ", alchemiscale expects "
+                        + expected.describe(), drop(expected.name()) + ", then " + create(expected, initCreates)));
+            } else if (p == null) {
+                // Under another name, init's CREATE ... IF NOT EXISTS sees the equivalent one and creates nothing.
+                Optional<Present> renamed = present.values().stream()
+                        .filter(o -> !NAMES.contains(o.name()) && o.shapedAs(expected)).findFirst();
+                if (renamed.isPresent()) {
+                    present.remove(renamed.get().name());
+                    findings.add(constraint("constraint " + expected.name() + " is named " + renamed.get().name()
+                                    + " (" + renamed.get().shape() + "); alchemiscale looks it up by name",
+                            drop(renamed.get().name()) + ", then " + create(expected, initCreates)));
+                } else {
+                    findings.add(constraint("missing constraint " + expected.describe(), create(expected, initCreates)));
+                }
             }
         }
-        present.values().stream().map(r -> r.get("name").asString()).sorted().forEach(name -> findings.add(
-                "unexpected constraint " + name + " (" + shape(present.get(name)) + "): alchemiscale's database check "
-                        + "accepts exactly its four constraints"));
+        for (Present extra : present.values()) {
+            findings.add(constraint("unexpected constraint " + extra.name() + " (" + extra.shape() + "): alchemiscale's "
+                    + "check accepts exactly its four constraints, this database has " + total, drop(extra.name())));
+        }
+        return findings;
     }
 
-    private static boolean matches(UniqueConstraint expected, Record r) {
-        return UNIQUENESS.contains(r.get("type").asString())
-                && "NODE".equals(r.get("entityType").asString())
-                && List.of(expected.label()).equals(r.get("labelsOrTypes").asList(v -> v.asString()))
-                && List.of(expected.property()).equals(r.get("properties").asList(v -> v.asString()));
+    private static Finding constraint(String problem, String fix) {
+        return new Finding(Finding.Kind.CONSTRAINT, problem, 1, fix);
     }
 
-    private static String shape(Record r) {
-        return r.get("type").asString() + " on " + ("NODE".equals(r.get("entityType").asString()) ? ":" : "[:")
-                + String.join("|", r.get("labelsOrTypes").asList(v -> v.asString()))
-                + ("NODE".equals(r.get("entityType").asString()) ? "" : "]")
-                + "(" + String.join(", ", r.get("properties").asList(v -> v.asString())) + ")";
+    /** The Cypher that drops a constraint, for the operator to run (statestore drops none but its own). */
+    private static String drop(String name) {
+        return "run DROP CONSTRAINT `" + name.replace("`", "``") + "` (cypher-shell)";
     }
 
-    /** The chain must be one root whose entries are numbered 1..n without gaps, with no entry off the chain. */
-    private void chain(Session session, List<String> findings) {
+    /**
+     * The history chain's integrity: one root whose entries are numbered 1..n without gaps, with no entry off
+     * the chain. Empty when intact, or when statestore never wrote a chain.
+     */
+    public List<Finding> chain() {
+        try (Session session = driver.session(sessionConfig)) {
+            return chain(session).map(problem -> List.of(new Finding(Finding.Kind.HISTORY_CHAIN,
+                    "history chain broken: " + problem, 1, "restore a backup taken before the damage "
+                            + "(statestore backup restore FILE --replace --yes)"))).orElse(List.of());
+        }
+    }
+
+    private Optional<String> chain(Session session) {
         Record root = session.run("""
                 OPTIONAL MATCH (r:__StatestoreHistory)
                 WITH count(r) AS roots, max(r.last_seq) AS lastSeq
@@ -86,50 +173,22 @@ public final class StoreCheck {
         long roots = root.get("roots").asLong();
         long entries = root.get("entries").asLong();
         if (roots == 0) {
-            if (entries > 0) {
-                findings.add("history chain broken: " + entries + " entries but no __StatestoreHistory root");
-            }
-            return;
+            return entries > 0 ? Optional.of(entries + " entries but no __StatestoreHistory root") : Optional.empty();
         }
         if (roots > 1) {
-            findings.add("history chain broken: " + roots + " __StatestoreHistory roots, expected one");
-            return;
+            return Optional.of(roots + " __StatestoreHistory roots, expected one");
         }
         List<HistoryEntry> chain = new HistoryChain(driver, sessionConfig).read();
         for (int i = 0; i < chain.size(); i++) {
             if (chain.get(i).seq() != i + 1) {
-                findings.add("history chain broken: entry " + (i + 1) + " of the chain has seq " + chain.get(i).seq());
-                return;
+                return Optional.of("entry " + (i + 1) + " of the chain has seq " + chain.get(i).seq());
             }
         }
         long lastSeq = root.get("lastSeq").isNull() ? 0 : root.get("lastSeq").asLong();
         if (lastSeq != chain.size() || entries != chain.size()) {
-            findings.add("history chain broken: the root counts " + lastSeq + " entries, " + entries
-                    + " entry nodes exist, " + chain.size() + " are reachable from the root");
+            return Optional.of("the root counts " + lastSeq + " entries, " + entries + " entry nodes exist, "
+                    + chain.size() + " are reachable from the root");
         }
-    }
-
-    private static void units(List<UnitStatus> units, List<String> findings) {
-        for (UnitStatus u : units) {
-            String name = "unit " + u.version() + " " + u.description();
-            switch (u.state()) {
-                case PENDING, ABOVE_TARGET -> findings.add(name + " is pending (run 'statestore migrate up')");
-                case RUNNING -> findings.add(name + " started and did not finish (run 'statestore migrate up' to rerun it)");
-                case FAILED -> findings.add(name + " failed" + u.recorded().flatMap(HistoryEntry::error)
-                        .map(e -> ": " + e.message()).orElse(""));
-                case MISSING -> findings.add(name + " was applied but this statestore does not ship it (a newer release "
-                        + "migrated this database?)");
-                case SUCCESS -> {
-                    if (u.checksumMatches().orElse(true) == Boolean.FALSE) {
-                        findings.add(name + " changed since it was applied (recorded checksum "
-                                + u.recorded().map(HistoryEntry::checksum).orElse("") + ", local "
-                                + u.local().map(l -> l.checksum()).orElse("") + ")");
-                    }
-                }
-                default -> {
-                    // BASELINE and IGNORED are fine: the database had those versions before statestore.
-                }
-            }
-        }
+        return Optional.empty();
     }
 }

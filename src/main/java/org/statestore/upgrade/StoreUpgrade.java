@@ -134,7 +134,7 @@ public final class StoreUpgrade {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "migrate up", describe(up));
             }
             CheckReport check = steps.run("database check", () -> new StoreCheck(store.target().driver(),
-                    store.target().sessionConfig()).check(store.info().units()));
+                    store.target().sessionConfig()).check());
             if (!check.ok()) {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "database check",
                         String.join("; ", check.findings()));

@@ -48,19 +48,33 @@ class DatabaseCommandsTest {
     }
 
     @Test
-    @DisplayName("database check passes on a freshly migrated store with one ok line")
-    void checkPassesWhenMigrated() {
-        assertEquals(0, cli("migrate", "up").exitCode());
+    @DisplayName("database check passes right after database init, with alchemiscale's own line, though units are pending")
+    void checkPassesAfterInit() {
+        assertEquals(0, cli("database", "init").exitCode());
 
         CliRun run = cli("database", "check");
 
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals("ok: alchemiscale's four constraints, history chain intact, nothing pending "
-                + "(database is at version 0.7.1)", run.out().strip());
+        assertEquals("No inconsistencies found in database.", run.out().strip());
+        CliRun info = cli("migrate", "info");
+        assertTrue(info.out().lines().anyMatch(l -> l.startsWith("0.4.0") && l.contains("pending")), info::toString);
     }
 
     @Test
-    @DisplayName("database check fails (exit 6) naming a fifth constraint, which alchemiscale's check rejects")
+    @DisplayName("database check passes on a fully migrated store, and its JSON keeps the envelope with no findings")
+    void checkPassesWhenMigrated() {
+        assertEquals(0, cli("migrate", "up").exitCode());
+
+        CliRun run = cli("database", "check", "--output", "json");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("\"command\" : \"database check\""), run::toString);
+        assertTrue(run.out().contains("\"ok\" : true"), run::toString);
+        assertTrue(run.out().contains("\"findings\" : [ ]"), run::toString);
+    }
+
+    @Test
+    @DisplayName("database check fails (exit 6) naming a fifth constraint and how to drop it; a plain index is fine")
     void checkFailsOnFifthConstraint() {
         assertEquals(0, cli("migrate", "up").exitCode());
         neo4j.query("CREATE CONSTRAINT task_key FOR (t:Task) REQUIRE t._gufe_key IS UNIQUE");
@@ -69,51 +83,81 @@ class DatabaseCommandsTest {
         CliRun run = cli("database", "check");
 
         assertEquals(6, run.exitCode(), run::toString);
-        assertEquals(List.of("unexpected constraint task_key (UNIQUENESS on :Task(_gufe_key)): alchemiscale's "
-                + "database check accepts exactly its four constraints"), run.out().lines().toList());
-        assertTrue(run.err().contains("statestore: database check failed: 1 problem(s)"), run::toString);
+        assertEquals(List.of("unexpected constraint task_key (UNIQUENESS on :Task(_gufe_key)): alchemiscale's check "
+                + "accepts exactly its four constraints, this database has 5; fix: run DROP CONSTRAINT `task_key` "
+                + "(cypher-shell)"), run.out().lines().toList());
+        assertTrue(run.err().strip().endsWith("\nstatestore: database check failed: 1 problem(s)"), run::toString);
     }
 
     @Test
-    @DisplayName("database check fails (exit 6) naming a missing or misshapen constraint")
+    @DisplayName("database check fails (exit 6) naming a missing, a misshapen and a renamed constraint, each with its fix")
     void checkFailsOnMissingConstraint() {
         assertEquals(0, cli("migrate", "up").exitCode());
         neo4j.query("DROP CONSTRAINT user_identifier");
         neo4j.query("DROP CONSTRAINT compute_identifier");
         neo4j.query("CREATE CONSTRAINT compute_identifier FOR (n:CredentialedComputeIdentity) REQUIRE n.name IS UNIQUE");
+        neo4j.query("DROP CONSTRAINT scoped_key");
+        neo4j.query("CREATE CONSTRAINT gufe_key FOR (n:GufeTokenizable) REQUIRE n._scoped_key IS UNIQUE");
 
-        CliRun run = cli("database", "check");
+        CliRun run = cli("database", "check", "--output", "json");
 
         assertEquals(6, run.exitCode(), run::toString);
-        assertEquals(List.of(
-                "constraint compute_identifier is UNIQUENESS on :CredentialedComputeIdentity(name), expected "
-                        + "compute_identifier (:CredentialedComputeIdentity(identifier) IS UNIQUE)",
-                "missing constraint user_identifier (:CredentialedUserIdentity(identifier) IS UNIQUE) "
-                        + "(run 'statestore database init')"), run.out().lines().sorted().toList());
+        String initRan = " (cypher-shell; statestore database init creates nothing once unit 0.1.0 has run)";
+        assertTrue(run.out().contains("\"constraint compute_identifier is UNIQUENESS on :CredentialedComputeIdentity(name), "
+                + "alchemiscale expects compute_identifier (:CredentialedComputeIdentity(identifier) IS UNIQUE); fix: run "
+                + "DROP CONSTRAINT `compute_identifier` (cypher-shell), then run CREATE CONSTRAINT compute_identifier IF NOT "
+                + "EXISTS FOR (n:CredentialedComputeIdentity) REQUIRE n.identifier IS UNIQUE" + initRan + "\""), run::toString);
+        assertTrue(run.out().contains("\"missing constraint user_identifier (:CredentialedUserIdentity(identifier) IS "
+                + "UNIQUE); fix: run CREATE CONSTRAINT user_identifier IF NOT EXISTS FOR (n:CredentialedUserIdentity) "
+                + "REQUIRE n.identifier IS UNIQUE" + initRan + "\""), run::toString);
+        assertTrue(run.out().contains("\"constraint scoped_key is named gufe_key (UNIQUENESS on :GufeTokenizable(_scoped_key)); "
+                + "alchemiscale looks it up by name; fix: run DROP CONSTRAINT `gufe_key` (cypher-shell), then run CREATE "
+                + "CONSTRAINT scoped_key IF NOT EXISTS FOR (n:GufeTokenizable) REQUIRE n._scoped_key IS UNIQUE" + initRan
+                + "\""), run::toString);
+        assertTrue(run.out().contains("\"exitCode\" : 6"), run::toString);
     }
 
     @Test
-    @DisplayName("database check fails while units are pending and when the history chain is broken")
-    void checkFailsOnPendingAndBrokenChain() {
+    @DisplayName("the fixes database check names make it pass: init on an empty database; once 0.1.0 ran, the Cypher "
+            + "it prints, after dropping a renamed constraint")
+    void checkFixesWork() {
+        CliRun empty = cli("database", "check");
+        assertEquals(6, empty.exitCode(), empty::toString);
+        assertEquals(4, empty.out().lines().filter(l -> l.endsWith("; fix: statestore database init")).count(),
+                empty::toString);
         assertEquals(0, cli("database", "init").exitCode());
+        assertEquals(0, cli("database", "check").exitCode());
 
-        CliRun pending = cli("database", "check", "--output", "json");
+        assertEquals(0, cli("migrate", "up").exitCode());
+        neo4j.query("DROP CONSTRAINT user_identifier");
+        neo4j.query("DROP CONSTRAINT scoped_key");
+        neo4j.query("CREATE CONSTRAINT gufe_key FOR (n:GufeTokenizable) REQUIRE n._scoped_key IS UNIQUE");
+        CliRun broken = cli("database", "check");
+        assertEquals(6, broken.exitCode(), broken::toString);
 
-        assertEquals(6, pending.exitCode(), pending::toString);
-        assertTrue(pending.out().contains("\"unit 0.4.0 AddNetworkMark is pending (run 'statestore migrate up')\""),
-                pending::toString);
-        assertTrue(pending.out().contains("\"unit 0.7.0 UtcTimestamps is pending (run 'statestore migrate up')\""),
-                pending::toString);
-        assertTrue(pending.out().contains("\"exitCode\" : 6"), pending::toString);
+        for (String line : broken.out().lines().toList()) {
+            String fix = line.substring(line.indexOf("; fix: ") + "; fix: ".length());
+            for (String step : fix.split(", then ")) {
+                assertTrue(step.startsWith("run "), line);
+                neo4j.query(step.substring("run ".length(), step.indexOf(" (cypher-shell")));
+            }
+        }
+        CliRun fixed = cli("database", "check");
+        assertEquals(0, fixed.exitCode(), fixed::toString);
+        assertEquals(FOUR, neo4j.constraintNames());
+    }
 
+    @Test
+    @DisplayName("database check ignores statestore's history: a broken chain is for database doctor")
+    void checkIgnoresHistory() {
         assertEquals(0, cli("migrate", "up").exitCode());
         neo4j.query("MATCH (e:__StatestoreEntry {seq: 2}) DETACH DELETE e");
 
-        CliRun broken = cli("database", "check");
-
-        assertEquals(6, broken.exitCode(), broken::toString);
-        assertTrue(broken.out().contains("history chain broken: the root counts 3 entries, 2 entry nodes exist, "
-                + "1 are reachable from the root"), broken::toString);
+        assertEquals(0, cli("database", "check").exitCode());
+        CliRun doctor = cli("database", "doctor");
+        assertEquals(6, doctor.exitCode(), doctor::toString);
+        assertTrue(doctor.out().contains("history chain broken: the root counts 4 entries, 3 entry nodes exist, "
+                + "1 are reachable from the root; fix: restore a backup"), doctor::toString);
     }
 
     @Test
@@ -177,7 +221,10 @@ class DatabaseCommandsTest {
         CliRun run = cli("database", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("init") && run.out().contains("check") && run.out().contains("reset")
-                && run.out().contains("migrate"), run::toString);
+                && run.out().contains("migrate") && run.out().contains("doctor")
+                && run.out().contains("expire-registrations"), run::toString);
+        assertTrue(cli("database", "doctor", "--help").out().contains("--release"));
+        assertTrue(cli("database", "expire-registrations", "--help").out().contains("--nonconforming"));
         assertTrue(cli("database", "reset", "--help").out().contains("DESTRUCTIVE"));
         assertTrue(cli("database", "migrate", "v03-to-v04", "--help").out().contains("migrate up --target 0.4.0"));
     }

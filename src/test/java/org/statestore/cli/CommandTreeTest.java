@@ -40,6 +40,8 @@ class CommandTreeTest {
         }
         assertTrue(checked.contains("migrate up") && checked.contains("identity add") && checked.size() > 20,
                 checked.toString());
+        assertTrue(checked.containsAll(List.of("database check", "database doctor", "database expire-registrations")),
+                checked.toString());
     }
 
     @Test
