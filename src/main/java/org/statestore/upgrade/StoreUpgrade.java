@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.alchemiscale.CheckReport;
-import org.statestore.alchemiscale.StoreCheck;
+import org.statestore.alchemiscale.AlchemiscaleRelease;
+import org.statestore.alchemiscale.DoctorReport;
+import org.statestore.alchemiscale.Finding;
+import org.statestore.alchemiscale.ReleaseTargets;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
@@ -123,7 +126,10 @@ public final class StoreUpgrade {
         }
     }
 
-    /** Starts the new store embedded, applies alchemiscale's units up to the target and runs {@code database check}. */
+    /**
+     * Starts the new store embedded, applies alchemiscale's units up to the target, and runs {@code database check}
+     * and {@code database doctor} for the first release of the line the result serves.
+     */
     private Report schema(StepTimer steps, Path home, Optional<Version> target) {
         StatestoreConfig config = StatestoreConfig.builder().connection(ConnectionSettings.embedded(home))
                 .log(log).build();
@@ -133,13 +139,23 @@ public final class StoreUpgrade {
             if (!(up instanceof UpResult.Applied || up instanceof UpResult.UpToDate)) {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "migrate up", describe(up));
             }
-            CheckReport check = steps.run("database check", () -> new StoreCheck(store.target().driver(),
-                    store.target().sessionConfig()).check());
+            CheckReport check = steps.run("database check", store::check);
             if (!check.ok()) {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "database check",
                         String.join("; ", check.findings()));
             }
-            return new Report(List.of(), List.of(), store.info().current(), check);
+            Optional<Version> reached = store.info().current();
+            // The store must also be readable by the release line it was made for, as 'database doctor' judges it.
+            Optional<ReleaseTargets.ReleaseLine> line = reached.flatMap(ReleaseTargets::servedAt);
+            if (line.isPresent()) {
+                AlchemiscaleRelease release = new AlchemiscaleRelease.Numbered(line.get().first());
+                DoctorReport doctor = steps.run("database doctor --release " + release.text(), () -> store.doctor(release));
+                if (!doctor.ok()) {
+                    throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "database doctor",
+                            String.join("; ", doctor.findings().stream().map(Finding::line).toList()));
+                }
+            }
+            return new Report(List.of(), List.of(), reached, check);
         }
     }
 
