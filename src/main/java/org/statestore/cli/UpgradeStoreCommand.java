@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = {"Load a Neo4j 4.4 dump of an alchemiscale v0.3 store into a new Neo4j 5 store in --data-dir, "
                 + "migrate its store format (BTREE indexes to RANGE), apply alchemiscale's units (baseline 0.3.0, "
-                + "NetworkMarks, then up to --target or the newest bundled unit) and run 'database check'. The dump is only read.",
+                + "NetworkMarks, then up to --target or the newest bundled unit) and run 'database check' and 'database doctor'. "
+                + "The dump is only read.",
                 "Pick the target for the alchemiscale release that will serve the store: --target 0.4.0 for v0.4.x to "
                 + "v0.6.x (the operations manual's v0.3 to v0.4 path ends on v0.4.0), no --target for v0.7.x.",
                 "Serve the result with 'statestore server --data-dir DIR', or also write a Neo4j 5 dump with --to-dump."},
@@ -91,7 +92,7 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
                 console.out().printf("%-55s %7d ms%n", report.steps().get(i), report.times().get(i).toMillis());
             }
             console.out().println("upgraded " + dump + " to " + dir.toAbsolutePath().normalize() + " at version "
-                    + report.version().map(Version::text).orElse("-") + " in " + ms + " ms; database check passed");
+                    + report.version().map(Version::text).orElse("-") + " in " + ms + " ms; database check and doctor passed");
             report.version().ifPresent(v -> console.out().println(ServedReleases.text(v, target != null)));
             console.out().println("next: statestore server --data-dir " + dir);
             console.out().flush();

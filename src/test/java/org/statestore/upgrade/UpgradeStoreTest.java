@@ -98,7 +98,7 @@ class UpgradeStoreTest {
         CliRun run = CliRun.run(Map.of(), "upgrade", "store", "--from-dump", dump.toString(), "--data-dir", dir.toString(),
                 "--to-dump", toDump.toString());
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("database check passed"), run.out());
+        assertTrue(run.out().contains("database check and doctor passed"), run.out());
         assertFalse(Files.exists(dir.resolve(StoreUpgrade.INCOMPLETE_MARKER)));
         assertEquals(dumpSha, sha256(dump), "the operator's dump is never changed");
 
