@@ -1,7 +1,6 @@
 package org.statestore.history;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,23 @@ public final class HistoryChain {
     public static final String ROOT_LABEL = "__StatestoreHistory";
     public static final String ENTRY_LABEL = "__StatestoreEntry";
 
+    // Every root and every entry with its immediate links, never a variable-length match: the cost is
+    // linear in the nodes and links whatever someone wrote, and ChainWalk checks the shape in Java.
     private static final String READ = """
-            MATCH (r:__StatestoreHistory)-[:NEXT*]->(e:__StatestoreEntry)
-            RETURN elementId(e) AS id, e AS entry
-            ORDER BY e.seq""";
+            MATCH (r:__StatestoreHistory)
+            RETURN true AS root, elementId(r) AS id, properties(r) AS props,
+                   head([(r)-[:NEXT]->(n) | elementId(n)]) AS next, COUNT { (r)-[:NEXT]->() } AS nexts,
+                   COUNT { ()-[:NEXT]->(r) } AS prevs,
+                   head([(r)-[:HEAD]->(h) | elementId(h)]) AS head, COUNT { (r)-[:HEAD]->() } AS heads
+            UNION ALL
+            MATCH (e:__StatestoreEntry)
+            RETURN false AS root, elementId(e) AS id, properties(e) AS props,
+                   head([(e)-[:NEXT]->(n) | elementId(n)]) AS next, COUNT { (e)-[:NEXT]->() } AS nexts,
+                   COUNT { ()-[:NEXT]->(e) } AS prevs, null AS head, 0 AS heads""";
+
+    /** At most this many reads before a malformed chain is reported (see {@link #read()}). */
+    private static final int READ_ATTEMPTS = 4;
+    private static final long REREAD_PAUSE_MS = 50;
 
     // Creates the root when there is none (writes are under the lease, so no two processes race here).
     private static final String ROOT_IF_MISSING = """
@@ -85,11 +97,45 @@ public final class HistoryChain {
         return new HistoryChain(driver, sessionConfig, other);
     }
 
-    /** Every entry, oldest first, in one query. Empty when the database has no chain. */
+    /**
+     * Every entry, oldest first, in one query. Empty when the database has no chain.
+     *
+     * @throws MalformedChainException when the chain is not the one path statestore writes. A read runs
+     *         at read committed, so one that overlaps another process's append can see half of it; a defect
+     *         therefore counts only once two reads in a row (at most {@value #READ_ATTEMPTS}) find the same
+     *         one. A well-formed chain costs exactly one read.
+     */
     public List<HistoryEntry> read() {
-        try (Session session = driver.session(sessionConfig)) {
-            return session.executeRead(tx -> tx.run(READ).list(r -> toEntry(r.get("id").asString(), r.get("entry"))));
+        MalformedChainException previous = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ChainWalk.walk(readNodes());
+            } catch (MalformedChainException e) {
+                if (attempt == READ_ATTEMPTS || (previous != null && previous.getMessage().equals(e.getMessage()))) {
+                    throw e;
+                }
+                previous = e;
+            }
+            try {
+                Thread.sleep(REREAD_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw previous;
+            }
         }
+    }
+
+    private List<ChainNode> readNodes() {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeRead(tx -> tx.run(READ).list(HistoryChain::node));
+        }
+    }
+
+    private static ChainNode node(org.neo4j.driver.Record r) {
+        Optional<String> next = r.get("next").isNull() ? Optional.empty() : Optional.of(r.get("next").asString());
+        Optional<String> head = r.get("head").isNull() ? Optional.empty() : Optional.of(r.get("head").asString());
+        return new ChainNode(r.get("root").asBoolean(), r.get("id").asString(), r.get("props").asMap(), next,
+                r.get("nexts").asLong(), r.get("prevs").asLong(), head, r.get("heads").asLong());
     }
 
     /** Appends an entry in state {@code running} before the unit's work starts. */
@@ -108,7 +154,8 @@ public final class HistoryChain {
     private static final String MARK_IMPORTED = """
             MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
             SET e.installed_on = $on, e.execution_time_ms = $ms, e.imported_from = $from,
-                e.imported_on = datetime.realtime(), e.imported_type = $importedType""";
+                e.imported_on = datetime.realtime(), e.imported_type = $importedType
+            RETURN elementId(e) AS id, e AS entry""";
 
     /**
      * Appends already-applied runs copied from another tool, all in one transaction together with
@@ -131,13 +178,11 @@ public final class HistoryChain {
                     p.put("ms", run.executionTime().toMillis());
                     p.put("from", from);
                     p.put("importedType", run.originalType());
-                    tx.run(MARK_IMPORTED, p).consume();
+                    var marked = tx.run(MARK_IMPORTED, p).single();
+                    written.add(toEntry(marked.get("id").asString(), marked.get("entry")));
                 }
                 alsoInTransaction.accept(tx);
-                for (var r : tx.run(READ).list()) {
-                    written.add(toEntry(r.get("id").asString(), r.get("entry")));
-                }
-                return written.subList(written.size() - runs.size(), written.size());
+                return List.copyOf(written);
             });
         }
     }
@@ -300,29 +345,9 @@ public final class HistoryChain {
         return p;
     }
 
+    // Entries statestore has just written; checked like read ones, so a property a forger changed in the
+    // meantime is a malformed chain too, not a coercion error.
     private static HistoryEntry toEntry(String id, Value node) {
-        Optional<EntryError> error = node.get("error_code").isNull() ? Optional.empty()
-                : Optional.of(new EntryError(node.get("error_code").asString(),
-                node.get("error_message").asString(""), node.get("failed_statement").asInt(0)));
-        ZonedDateTime on = node.get("installed_on").asZonedDateTime();
-        Optional<Duration> time = node.get("execution_time_ms").isNull() ? Optional.empty()
-                : Optional.of(Duration.ofMillis(node.get("execution_time_ms").asLong()));
-        RecordedRollback rollback = new RecordedRollback(node.get("rollback_kind").asString(RecordedRollback.IRREVERSIBLE),
-                node.get("rollback_note").asString(""),
-                node.get("rollback_statements").isNull() ? List.of()
-                        : node.get("rollback_statements").asList(Value::asString),
-                node.get("rollback_checksum").asString(""), node.get("rollback_source").asString(""),
-                node.get("rollback_backup").asString(""));
-        Optional<ZonedDateTime> undone = node.get("undone_on").isNull() ? Optional.empty()
-                : Optional.of(node.get("undone_on").asZonedDateTime());
-        return new HistoryEntry(id, node.get("seq").asLong(), node.get("version").asString(),
-                node.get("description").asString(""), node.get("type").asString(""),
-                node.get("checksum").asString(""), node.get("source").asString(""),
-                node.get("installed_by").asString(""), on, time,
-                EntryState.valueOf(node.get("state").asString().toUpperCase(java.util.Locale.ROOT)),
-                rollback, node.get("transaction_mode").asString(""),
-                node.get("statements_done").asInt(0), node.get("prefix_checksum").asString(""), error,
-                node.get("retry_requested").asBoolean(false), undone,
-                Optional.ofNullable(node.get("imported_from").isNull() ? null : node.get("imported_from").asString()));
+        return EntryProperties.toEntry(id, node.asMap(), "entry " + id);
     }
 }
