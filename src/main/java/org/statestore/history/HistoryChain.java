@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -32,9 +33,10 @@ public final class HistoryChain {
                    head([(e)-[:NEXT]->(n) | elementId(n)]) AS next, COUNT { (e)-[:NEXT]->() } AS nexts,
                    COUNT { ()-[:NEXT]->(e) } AS prevs, null AS head, 0 AS heads""";
 
-    /** At most this many reads before a malformed chain is reported (see {@link #read()}). */
-    private static final int READ_ATTEMPTS = 4;
-    private static final long REREAD_PAUSE_MS = 50;
+    /** At most this many reads while the chain keeps changing under a malformed read (see {@link #read()}). */
+    private static final int READ_ATTEMPTS = 10;
+    /** The pause before the n-th reread is n times this: a genuine defect costs one pause, a busy writer a few. */
+    private static final long REREAD_PAUSE_MS = 20;
 
     // Creates the root when there is none (writes are under the lease, so no two processes race here).
     private static final String ROOT_IF_MISSING = """
@@ -100,27 +102,31 @@ public final class HistoryChain {
     /**
      * Every entry, oldest first, in one query. Empty when the database has no chain.
      *
-     * @throws MalformedChainException when the chain is not the one path statestore writes. A read runs
-     *         at read committed, so one that overlaps another process's append can see half of it; a defect
-     *         therefore counts only once two reads in a row (at most {@value #READ_ATTEMPTS}) find the same
-     *         one. A well-formed chain costs exactly one read.
+     * <p>A read runs at read committed, so one that overlaps another process's append can see half of it
+     * (the root's new last_seq but not the new entry, a NEXT to an entry the scan missed). A defect therefore
+     * counts only once two reads in a row return exactly the same nodes; a read that changed in between is
+     * taken again, at most {@value #READ_ATTEMPTS} times. A well-formed chain costs exactly one read.
+     *
+     * @throws MalformedChainException when the chain is not the one path statestore writes
      */
     public List<HistoryEntry> read() {
-        MalformedChainException previous = null;
+        Set<ChainNode> previous = Set.of();
         for (int attempt = 1; ; attempt++) {
+            List<ChainNode> nodes = readNodes();
             try {
-                return ChainWalk.walk(readNodes());
+                return ChainWalk.walk(nodes);
             } catch (MalformedChainException e) {
-                if (attempt == READ_ATTEMPTS || (previous != null && previous.getMessage().equals(e.getMessage()))) {
+                Set<ChainNode> now = Set.copyOf(nodes);
+                if (attempt == READ_ATTEMPTS || now.equals(previous)) {
                     throw e;
                 }
-                previous = e;
-            }
-            try {
-                Thread.sleep(REREAD_PAUSE_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw previous;
+                previous = now;
+                try {
+                    Thread.sleep(REREAD_PAUSE_MS * attempt);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
