@@ -126,6 +126,14 @@ class HistoryChainWalkTest {
     }
 
     @Test
+    @DisplayName("a node that is both root and entry is malformed")
+    void bothLabels() {
+        List<ChainNode> nodes = new ArrayList<>(chain(1));
+        nodes.add(ChainNode.entry("r", props(1), Optional.of("e1"), 1, 0));
+        assertEquals("a node is both __StatestoreHistory and __StatestoreEntry", defect(nodes));
+    }
+
+    @Test
     @DisplayName("a branch is malformed: two NEXT out of the root or an entry, or two into an entry")
     void branches() {
         assertEquals("the __StatestoreHistory root has 2 outgoing NEXT relationships (expected at most one)",
