@@ -41,10 +41,23 @@ final class ChainWalk {
                 entries.put(n.id(), n);
             }
         }
+        if (roots.isEmpty() && entries.isEmpty()) {
+            return List.of();
+        }
+        ChainNode root = theRoot(roots, entries);
+        List<ChainNode> path = path(root, entries);
+        nothingOffThePath(path, entries);
+        rootAgrees(root, path, entries);
+        List<HistoryEntry> out = new ArrayList<>(path.size());
+        for (ChainNode e : path) {
+            out.add(EntryProperties.toEntry(e.id(), e.properties()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The one root, which nothing links to. */
+    private static ChainNode theRoot(List<ChainNode> roots, Map<String, ChainNode> entries) {
         if (roots.isEmpty()) {
-            if (entries.isEmpty()) {
-                return List.of();
-            }
             throw new MalformedChainException(count(entries.size(), ENTRY + " node") + " but no " + ROOT + " root",
                     LIST_ENTRIES);
         }
@@ -62,7 +75,11 @@ final class ChainWalk {
                     "incoming NEXT relationship") + " (expected none)",
                     "inspect with 'MATCH (x)-[n:NEXT]->(:" + ROOT + ") RETURN x, n'");
         }
+        return root;
+    }
 
+    /** The entries from the root along NEXT, each reached by exactly one link and numbered by its place. */
+    private static List<ChainNode> path(ChainNode root, Map<String, ChainNode> entries) {
         List<ChainNode> path = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         ChainNode at = root;
@@ -106,19 +123,31 @@ final class ChainWalk {
             path.add(next);
             at = next;
         }
+        return path;
+    }
 
+    private static void nothingOffThePath(List<ChainNode> path, Map<String, ChainNode> entries) {
         if (path.size() < entries.size()) {
-            List<String> off = new ArrayList<>();
-            entries.values().stream().filter(e -> !seen.contains(e.id()))
-                    .map(e -> e.properties().get("seq"))
-                    .sorted(java.util.Comparator.comparingLong(ChainWalk::seqOrder))
-                    .forEach(s -> off.add(s instanceof Long ? "seq " + s : "no seq"));
-            String named = String.join(", ", off.subList(0, Math.min(NAMED, off.size())))
-                    + (off.size() > NAMED ? " and " + (off.size() - NAMED) + " more" : "");
+            Set<String> on = new HashSet<>();
+            path.forEach(e -> on.add(e.id()));
+            List<ChainNode> off = entries.values().stream().filter(e -> !on.contains(e.id())).toList();
+            List<Long> seqs = off.stream().map(e -> e.properties().get("seq")).filter(Long.class::isInstance)
+                    .map(Long.class::cast).sorted().toList();
+            List<String> named = new ArrayList<>();
+            if (!seqs.isEmpty()) {
+                named.add("seq " + String.join(", ", seqs.subList(0, Math.min(NAMED, seqs.size())).stream()
+                        .map(String::valueOf).toList()) + (seqs.size() > NAMED ? " and " + (seqs.size() - NAMED) + " more" : ""));
+            }
+            if (seqs.size() < off.size()) {
+                named.add((off.size() - seqs.size()) + " without a seq");
+            }
             throw new MalformedChainException(count(off.size(), ENTRY + " node") + (off.size() == 1 ? " is" : " are")
-                    + " not on the chain from the root (" + named + ")", LIST_ENTRIES);
+                    + " not on the chain from the root (" + String.join("; ", named) + ")", LIST_ENTRIES);
         }
+    }
 
+    /** The root's last_seq counts the path, and its HEAD is the path's last entry. */
+    private static void rootAgrees(ChainNode root, List<ChainNode> path, Map<String, ChainNode> entries) {
         long n = path.size();
         Object lastSeq = root.properties().get("last_seq");
         if (lastSeq != null && !(lastSeq instanceof Long)) {
@@ -137,7 +166,7 @@ final class ChainWalk {
                 throw new MalformedChainException("the root has a HEAD relationship but the chain has no entries",
                         INSPECT_HEAD);
             }
-            return List.of();
+            return;
         }
         if (root.headCount() != 1 || root.head().isEmpty()) {
             throw new MalformedChainException("the root has " + (root.headCount() == 0 ? "no" : root.headCount())
@@ -151,22 +180,11 @@ final class ChainWalk {
                     + (target == null ? "a node that is not a " + ENTRY : "entry seq " + target.properties().get("seq"))
                     + ", not at the newest entry seq " + n, INSPECT_HEAD);
         }
-
-        List<HistoryEntry> out = new ArrayList<>(path.size());
-        for (ChainNode e : path) {
-            out.add(EntryProperties.toEntry(e.id(), e.properties(), "entry seq " + e.properties().get("seq")));
-        }
-        return List.copyOf(out);
     }
 
     private static String inspectNext(int seq) {
         return seq == 0 ? "inspect with 'MATCH (:" + ROOT + ")-[n:NEXT]->(x) RETURN n, x'"
                 : "inspect with 'MATCH (:" + ENTRY + " {seq: " + seq + "})-[n:NEXT]->(x) RETURN n, x'";
-    }
-
-    /** Entries without an integer seq sort last. */
-    private static long seqOrder(Object seq) {
-        return seq instanceof Long l ? l : Long.MAX_VALUE;
     }
 
     private static String count(long n, String singular) {

@@ -32,14 +32,10 @@ final class EntryProperties {
         this.who = who;
     }
 
-    /** The entry with element id {@code id}; {@code who} names it in messages ("entry seq 3"). */
-    static HistoryEntry toEntry(String id, Map<String, Object> properties, String who) {
-        return new EntryProperties(properties, who).entry(id);
-    }
-
-    /** How to look at the entry {@code who} names, for the hint of a message. */
-    static String inspect(long seq) {
-        return "inspect with 'MATCH (e:__StatestoreEntry {seq: " + seq + "}) RETURN e'";
+    /** The entry with element id {@code id}, named in messages by its seq ("entry seq 3"). */
+    static HistoryEntry toEntry(String id, Map<String, Object> properties) {
+        Object seq = properties.get("seq");
+        return new EntryProperties(properties, seq instanceof Long ? "entry seq " + seq : "entry " + id).entry(id);
     }
 
     private HistoryEntry entry(String id) {
@@ -116,7 +112,7 @@ final class EntryProperties {
 
     private MalformedChainException malformed(String what) {
         Object seq = p.get("seq");
-        String hint = seq instanceof Long l ? inspect(l)
+        String hint = seq instanceof Long l ? "inspect with 'MATCH (e:__StatestoreEntry {seq: " + l + "}) RETURN e'"
                 : "inspect with 'MATCH (e:__StatestoreEntry) RETURN e ORDER BY e.seq'";
         return new MalformedChainException(who + " " + what, hint);
     }

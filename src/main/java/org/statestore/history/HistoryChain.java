@@ -380,6 +380,6 @@ public final class HistoryChain {
     // Entries statestore has just written; checked like read ones, so a property a forger changed in the
     // meantime is a malformed chain too, not a coercion error.
     private static HistoryEntry toEntry(String id, Value node) {
-        return EntryProperties.toEntry(id, node.asMap(), "entry " + id);
+        return EntryProperties.toEntry(id, node.asMap());
     }
 }

@@ -187,8 +187,11 @@ class HistoryChainWalkTest {
         for (int i = 0; i < 8; i++) {
             many.add(ChainNode.entry("s" + i, props(10 + i), Optional.empty(), 0, 0));
         }
-        assertEquals("8 __StatestoreEntry nodes are not on the chain from the root (seq 10, seq 11, seq 12, seq 13, "
-                + "seq 14 and 3 more)", defect(many));
+        Map<String, Object> noSeq = props(20);
+        noSeq.remove("seq");
+        many.add(ChainNode.entry("s-none", noSeq, Optional.empty(), 0, 0));
+        assertEquals("9 __StatestoreEntry nodes are not on the chain from the root (seq 10, 11, 12, 13, 14 and 3 more; "
+                + "1 without a seq)", defect(many));
     }
 
     @Test
