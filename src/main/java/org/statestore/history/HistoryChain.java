@@ -1,7 +1,9 @@
 package org.statestore.history;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,11 +137,11 @@ public final class HistoryChain {
 
     /** The read's rows, one per node and outgoing link, folded into one {@link ChainNode} per node and label. */
     private static List<ChainNode> nodes(List<org.neo4j.driver.Record> rows) {
-        Map<String, List<org.neo4j.driver.Record>> byNode = new java.util.LinkedHashMap<>();
+        Map<String, List<org.neo4j.driver.Record>> byNode = new LinkedHashMap<>();
         for (var r : rows) {
-            byNode.computeIfAbsent(r.get("id").asString(), k -> new java.util.ArrayList<>()).add(r);
+            byNode.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>()).add(r);
         }
-        List<ChainNode> nodes = new java.util.ArrayList<>(byNode.size());
+        List<ChainNode> nodes = new ArrayList<>(byNode.size());
         for (var links : byNode.values()) {
             var first = links.get(0);
             Optional<String> next = Optional.empty();
@@ -199,7 +201,7 @@ public final class HistoryChain {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
                 fence.check(tx);
-                List<HistoryEntry> written = new java.util.ArrayList<>();
+                List<HistoryEntry> written = new ArrayList<>();
                 for (ImportedRun run : runs) {
                     var r = tx.run(APPEND, Map.of("props", properties(run.entry()), "state",
                             EntryState.SUCCESS.label())).single();
