@@ -19,7 +19,8 @@ record Failure(ExitCode exitCode, String message) {
         if (e instanceof org.statestore.lock.LockTimeoutException) {
             return new Failure(ExitCode.LOCK_TIMEOUT, e.getMessage());
         }
-        if (e instanceof UnitDiscoveryException || e instanceof ScriptSyntaxException) {
+        if (e instanceof UnitDiscoveryException || e instanceof ScriptSyntaxException
+                || e instanceof org.statestore.history.MalformedChainException) {
             return new Failure(ExitCode.VALIDATION, e.getMessage());
         }
         String m = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");

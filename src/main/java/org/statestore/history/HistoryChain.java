@@ -1,11 +1,13 @@
 package org.statestore.history;
 
 import java.time.Duration;
-import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -19,10 +21,20 @@ public final class HistoryChain {
     public static final String ROOT_LABEL = "__StatestoreHistory";
     public static final String ENTRY_LABEL = "__StatestoreEntry";
 
+    // Every root and entry, one row per outgoing NEXT or HEAD link, never a variable-length match: the cost
+    // is linear in the nodes and links whatever someone wrote, and ChainWalk checks the shape in Java. One
+    // scan and one expand also plan in a fraction of the time pattern comprehensions in a UNION take, which
+    // counts on a server's first run (an embedded target's every run).
     private static final String READ = """
-            MATCH (r:__StatestoreHistory)-[:NEXT*]->(e:__StatestoreEntry)
-            RETURN elementId(e) AS id, e AS entry
-            ORDER BY e.seq""";
+            MATCH (n) WHERE n:__StatestoreHistory OR n:__StatestoreEntry
+            OPTIONAL MATCH (n)-[l:NEXT|HEAD]->(m)
+            RETURN n:__StatestoreHistory AS root, n:__StatestoreEntry AS entry, elementId(n) AS id,
+                   properties(n) AS props, COUNT { ()-[:NEXT]->(n) } AS prevs, type(l) AS link, elementId(m) AS to""";
+
+    /** At most this many reads while the chain keeps changing under a malformed read (see {@link #read()}). */
+    private static final int READ_ATTEMPTS = 10;
+    /** The pause before the n-th reread is n times this: a genuine defect costs one pause, a busy writer a few. */
+    private static final long REREAD_PAUSE_MS = 20;
 
     // Creates the root when there is none (writes are under the lease, so no two processes race here).
     private static final String ROOT_IF_MISSING = """
@@ -85,11 +97,79 @@ public final class HistoryChain {
         return new HistoryChain(driver, sessionConfig, other);
     }
 
-    /** Every entry, oldest first, in one query. Empty when the database has no chain. */
+    /**
+     * Every entry, oldest first, in one query. Empty when the database has no chain.
+     *
+     * <p>A read runs at read committed, so one that overlaps another process's append can see half of it
+     * (the root's new last_seq but not the new entry, a NEXT to an entry the scan missed). A defect therefore
+     * counts only once two reads in a row return exactly the same nodes; a read that changed in between is
+     * taken again, at most {@value #READ_ATTEMPTS} times. A well-formed chain costs exactly one read.
+     *
+     * @throws MalformedChainException when the chain is not the one path statestore writes
+     */
     public List<HistoryEntry> read() {
-        try (Session session = driver.session(sessionConfig)) {
-            return session.executeRead(tx -> tx.run(READ).list(r -> toEntry(r.get("id").asString(), r.get("entry"))));
+        Set<ChainNode> previous = Set.of();
+        for (int attempt = 1; ; attempt++) {
+            List<ChainNode> nodes = readNodes();
+            try {
+                return ChainWalk.walk(nodes);
+            } catch (MalformedChainException e) {
+                Set<ChainNode> now = Set.copyOf(nodes);
+                if (attempt == READ_ATTEMPTS || now.equals(previous)) {
+                    throw e;
+                }
+                previous = now;
+                try {
+                    Thread.sleep(REREAD_PAUSE_MS * attempt);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
+    }
+
+    private List<ChainNode> readNodes() {
+        try (Session session = driver.session(sessionConfig)) {
+            return nodes(session.executeRead(tx -> tx.run(READ).list()));
+        }
+    }
+
+    /** The read's rows, one per node and outgoing link, folded into one {@link ChainNode} per node and label. */
+    private static List<ChainNode> nodes(List<org.neo4j.driver.Record> rows) {
+        Map<String, List<org.neo4j.driver.Record>> byNode = new LinkedHashMap<>();
+        for (var r : rows) {
+            byNode.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>()).add(r);
+        }
+        List<ChainNode> nodes = new ArrayList<>(byNode.size());
+        for (var links : byNode.values()) {
+            var first = links.get(0);
+            Optional<String> next = Optional.empty();
+            Optional<String> head = Optional.empty();
+            long nexts = 0;
+            long heads = 0;
+            for (var l : links) {
+                String type = l.get("link").isNull() ? "" : l.get("link").asString();
+                if (type.equals("NEXT")) {
+                    nexts++;
+                    next = next.or(() -> Optional.of(l.get("to").asString()));
+                } else if (type.equals("HEAD")) {
+                    heads++;
+                    head = head.or(() -> Optional.of(l.get("to").asString()));
+                }
+            }
+            String id = first.get("id").asString();
+            Map<String, Object> props = first.get("props").asMap();
+            long prevs = first.get("prevs").asLong();
+            // A node with both labels becomes a root and an entry, which the walk reports.
+            if (first.get("root").asBoolean()) {
+                nodes.add(ChainNode.root(id, props, next, nexts, prevs, head, heads));
+            }
+            if (first.get("entry").asBoolean()) {
+                nodes.add(ChainNode.entry(id, props, next, nexts, prevs));
+            }
+        }
+        return nodes;
     }
 
     /** Appends an entry in state {@code running} before the unit's work starts. */
@@ -108,7 +188,8 @@ public final class HistoryChain {
     private static final String MARK_IMPORTED = """
             MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
             SET e.installed_on = $on, e.execution_time_ms = $ms, e.imported_from = $from,
-                e.imported_on = datetime.realtime(), e.imported_type = $importedType""";
+                e.imported_on = datetime.realtime(), e.imported_type = $importedType
+            RETURN elementId(e) AS id, e AS entry""";
 
     /**
      * Appends already-applied runs copied from another tool, all in one transaction together with
@@ -120,7 +201,7 @@ public final class HistoryChain {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
                 fence.check(tx);
-                List<HistoryEntry> written = new java.util.ArrayList<>();
+                List<HistoryEntry> written = new ArrayList<>();
                 for (ImportedRun run : runs) {
                     var r = tx.run(APPEND, Map.of("props", properties(run.entry()), "state",
                             EntryState.SUCCESS.label())).single();
@@ -131,13 +212,11 @@ public final class HistoryChain {
                     p.put("ms", run.executionTime().toMillis());
                     p.put("from", from);
                     p.put("importedType", run.originalType());
-                    tx.run(MARK_IMPORTED, p).consume();
+                    var marked = tx.run(MARK_IMPORTED, p).single();
+                    written.add(toEntry(marked.get("id").asString(), marked.get("entry")));
                 }
                 alsoInTransaction.accept(tx);
-                for (var r : tx.run(READ).list()) {
-                    written.add(toEntry(r.get("id").asString(), r.get("entry")));
-                }
-                return written.subList(written.size() - runs.size(), written.size());
+                return List.copyOf(written);
             });
         }
     }
@@ -300,29 +379,9 @@ public final class HistoryChain {
         return p;
     }
 
+    // Entries statestore has just written; checked like read ones, so a property a forger changed in the
+    // meantime is a malformed chain too, not a coercion error.
     private static HistoryEntry toEntry(String id, Value node) {
-        Optional<EntryError> error = node.get("error_code").isNull() ? Optional.empty()
-                : Optional.of(new EntryError(node.get("error_code").asString(),
-                node.get("error_message").asString(""), node.get("failed_statement").asInt(0)));
-        ZonedDateTime on = node.get("installed_on").asZonedDateTime();
-        Optional<Duration> time = node.get("execution_time_ms").isNull() ? Optional.empty()
-                : Optional.of(Duration.ofMillis(node.get("execution_time_ms").asLong()));
-        RecordedRollback rollback = new RecordedRollback(node.get("rollback_kind").asString(RecordedRollback.IRREVERSIBLE),
-                node.get("rollback_note").asString(""),
-                node.get("rollback_statements").isNull() ? List.of()
-                        : node.get("rollback_statements").asList(Value::asString),
-                node.get("rollback_checksum").asString(""), node.get("rollback_source").asString(""),
-                node.get("rollback_backup").asString(""));
-        Optional<ZonedDateTime> undone = node.get("undone_on").isNull() ? Optional.empty()
-                : Optional.of(node.get("undone_on").asZonedDateTime());
-        return new HistoryEntry(id, node.get("seq").asLong(), node.get("version").asString(),
-                node.get("description").asString(""), node.get("type").asString(""),
-                node.get("checksum").asString(""), node.get("source").asString(""),
-                node.get("installed_by").asString(""), on, time,
-                EntryState.valueOf(node.get("state").asString().toUpperCase(java.util.Locale.ROOT)),
-                rollback, node.get("transaction_mode").asString(""),
-                node.get("statements_done").asInt(0), node.get("prefix_checksum").asString(""), error,
-                node.get("retry_requested").asBoolean(false), undone,
-                Optional.ofNullable(node.get("imported_from").isNull() ? null : node.get("imported_from").asString()));
+        return EntryProperties.toEntry(id, node.asMap());
     }
 }
