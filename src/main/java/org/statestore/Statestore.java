@@ -232,8 +232,14 @@ public final class Statestore implements AutoCloseable {
      * check, the history chain and unit states, and the data that release reads. Reads only.
      */
     public org.statestore.alchemiscale.DoctorReport doctor(org.statestore.alchemiscale.AlchemiscaleRelease release) {
+        List<org.statestore.migrate.UnitStatus> statuses;
+        try {
+            statuses = info().units();
+        } catch (org.statestore.history.MalformedChainException e) {
+            statuses = List.of(); // the doctor reports the chain itself as a finding
+        }
         return new org.statestore.alchemiscale.StoreDoctor(target.driver(), target.sessionConfig())
-                .examine(release, info().units());
+                .examine(release, statuses);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.history.EntryState;
 import org.statestore.history.HistoryChain;
+import org.statestore.history.MalformedChainException;
 import org.statestore.history.HistoryEntry;
 import org.statestore.migrate.Plan;
 import org.statestore.migrate.Version;
@@ -153,42 +154,16 @@ public final class StoreCheck {
     }
 
     /**
-     * The history chain's integrity: one root whose entries are numbered 1..n without gaps, with no entry off
-     * the chain. Empty when intact, or when statestore never wrote a chain.
+     * The history chain's integrity as the chain reader judges it (one root, one path, seq 1..n, required fields).
+     * Empty when intact, or when statestore never wrote a chain.
      */
     public List<Finding> chain() {
-        try (Session session = driver.session(sessionConfig)) {
-            return chain(session).map(problem -> List.of(new Finding(Finding.Kind.HISTORY_CHAIN,
-                    "history chain broken: " + problem, 1, "restore a backup taken before the damage "
-                            + "(statestore backup restore FILE --replace --yes)"))).orElse(List.of());
+        try {
+            new HistoryChain(driver, sessionConfig).read();
+            return List.of();
+        } catch (MalformedChainException e) {
+            return List.of(new Finding(Finding.Kind.HISTORY_CHAIN, "history chain broken: " + e.defect(), 1,
+                    "restore a backup taken before the damage (statestore backup restore FILE --replace --yes)"));
         }
-    }
-
-    private Optional<String> chain(Session session) {
-        Record root = session.run("""
-                OPTIONAL MATCH (r:__StatestoreHistory)
-                WITH count(r) AS roots, max(r.last_seq) AS lastSeq
-                OPTIONAL MATCH (e:__StatestoreEntry)
-                RETURN roots, lastSeq, count(e) AS entries""").single();
-        long roots = root.get("roots").asLong();
-        long entries = root.get("entries").asLong();
-        if (roots == 0) {
-            return entries > 0 ? Optional.of(entries + " entries but no __StatestoreHistory root") : Optional.empty();
-        }
-        if (roots > 1) {
-            return Optional.of(roots + " __StatestoreHistory roots, expected one");
-        }
-        List<HistoryEntry> chain = new HistoryChain(driver, sessionConfig).read();
-        for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).seq() != i + 1) {
-                return Optional.of("entry " + (i + 1) + " of the chain has seq " + chain.get(i).seq());
-            }
-        }
-        long lastSeq = root.get("lastSeq").isNull() ? 0 : root.get("lastSeq").asLong();
-        if (lastSeq != chain.size() || entries != chain.size()) {
-            return Optional.of("the root counts " + lastSeq + " entries, " + entries + " entry nodes exist, "
-                    + chain.size() + " are reachable from the root");
-        }
-        return Optional.empty();
     }
 }

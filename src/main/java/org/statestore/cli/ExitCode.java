@@ -8,7 +8,7 @@ public enum ExitCode {
     UNREACHABLE(3, "cannot connect to the database (deadline passed, or the database does not exist)"),
     AUTHENTICATION(4, "authentication or authorisation failed"),
     LOCK_TIMEOUT(5, "the migration lock was not acquired in time"),
-    VALIDATION(6, "validation failed: malformed or duplicate units, checksum mismatch"),
+    VALIDATION(6, "validation failed: malformed or duplicate units, checksum mismatch, malformed history chain"),
     UNIT_FAILED(7, "a unit failed, or an earlier failed unit blocks the run"),
     PENDING(8, "units are pending (migrate status --check)"),
     EXISTS(9, "the thing to create already exists (e.g. identity add on an existing identity)"),

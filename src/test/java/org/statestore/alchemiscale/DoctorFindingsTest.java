@@ -311,7 +311,7 @@ class DoctorFindingsTest {
         neo4j.query("MATCH (e:__StatestoreEntry {seq: 2}) DETACH DELETE e");
         List<JsonNode> broken = findings(6, "--location", extra.toString());
         assertEquals("history-chain", broken.get(0).get("kind").asText());
-        assertTrue(broken.get(0).get("problem").asText().startsWith("history chain broken: the root counts"), broken::toString);
+        assertTrue(broken.get(0).get("problem").asText().startsWith("history chain broken: "), broken::toString);
         assertEquals("restore a backup taken before the damage (statestore backup restore FILE --replace --yes)",
                 broken.get(0).get("fix").asText());
     }
