@@ -20,6 +20,16 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
 
     public Console {
         env = Map.copyOf(env);
+        // Everything printed passes the filter once: text from databases and files may hide terminal controls.
+        out = out instanceof Escaped ? out : new Escaped(out);
+        err = err instanceof Escaped ? err : new Escaped(err);
+    }
+
+    /** A print writer whose text has passed {@link ControlEscapingWriter}. */
+    private static final class Escaped extends PrintWriter {
+        Escaped(PrintWriter out) {
+            super(new ControlEscapingWriter(out), true); // println flushes through to the process's stream
+        }
     }
 
     /** Text logs and a stop signal nobody sets: what tests and embedding callers usually want. */
