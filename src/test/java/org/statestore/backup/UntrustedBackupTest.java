@@ -126,6 +126,51 @@ class UntrustedBackupTest {
     }
 
     @Test
+    @DisplayName("for a server older than 5.26 names are quoted: a backtick in a label is refused (exit 11 in the CLI) "
+            + "before anything is deleted or written, and other names restore")
+    void olderServerQuotes() throws IOException {
+        neo4j.query("CREATE (:Precious {keep: true})");
+        GraphSnapshot before = GraphSnapshot.of(neo4j.driver());
+        Path scratch = Files.createDirectories(work.resolve("scratch"));
+        BackupRestorer older = new BackupRestorer(neo4j.driver(), "neo4j", java.util.Optional.of("5.20.0"), line -> { },
+                scratch);
+        Path ticked = new ForgedBackup().node(1, List.of("Back`Tick"), Map.of()).writeTo(backups);
+        VerifyResult.Valid v = (VerifyResult.Valid) new BackupReader(scratch).verify(ticked);
+
+        RestoreResult refused = older.restore(v, true, DumpGuard.NONE);
+
+        RestoreResult.Refused r = org.junit.jupiter.api.Assertions.assertInstanceOf(RestoreResult.Refused.class, refused);
+        assertTrue(r.reason().contains("backtick") && r.reason().contains("nothing was written"), r.reason());
+        assertEquals(before, GraphSnapshot.of(neo4j.driver()), "the target is untouched");
+
+        Path plain = new ForgedBackup().schema(CONSTRAINT, "k", "UNIQUENESS",
+                        "CREATE CONSTRAINT `k` FOR (n:`With Space`) REQUIRE (n.`p`) IS UNIQUE")
+                .node(1, List.of("With Space"), Map.of("p", 1L)).node(2, List.of("B"), Map.of())
+                .rel(1, 2, "R", Map.of("w", 0.5)).at(Instant.parse("2025-01-02T00:00:00Z")).writeTo(backups);
+        RestoreResult done = older.restore((VerifyResult.Valid) new BackupReader(scratch).verify(plain), true,
+                DumpGuard.NONE);
+        org.junit.jupiter.api.Assertions.assertInstanceOf(RestoreResult.Restored.class, done, done::toString);
+        assertEquals(List.of("k"), neo4j.constraintNames());
+        assertEmpty(scratch);
+    }
+
+    @Test
+    @DisplayName("--replace deletes nothing when the file is no longer the one that was verified")
+    void replaceChecksTheFileFirst() throws IOException {
+        neo4j.query("CREATE (:Precious {keep: true})");
+        GraphSnapshot before = GraphSnapshot.of(neo4j.driver());
+        Path file = new ForgedBackup().node(1, List.of("Thing"), Map.of()).writeTo(backups);
+        VerifyResult.Valid v = (VerifyResult.Valid) new BackupReader().verify(file);
+        Files.write(file, new ForgedBackup().node(1, List.of("Other"), Map.of()).bytes());
+
+        RestoreResult r = new BackupRestorer(neo4j.driver(), "neo4j", line -> { }).restore(v, true, DumpGuard.NONE);
+
+        RestoreResult.Mismatch m = org.junit.jupiter.api.Assertions.assertInstanceOf(RestoreResult.Mismatch.class, r);
+        assertTrue(m.reason().contains("nothing was deleted"), m.reason());
+        assertEquals(before, GraphSnapshot.of(neo4j.driver()));
+    }
+
+    @Test
     @DisplayName("a schema record is rebuilt, never run: CREATE USER in one creates no user and is refused by verify, "
             + "and so is any text outside the CREATE INDEX/CONSTRAINT forms")
     void schemaRecordsAreNotRun() throws IOException {
