@@ -20,6 +20,9 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class RecordCodec {
 
+    private static final List<String> FIELDS = List.of("r", "name", "type", "create", "id", "start", "end", "nodes",
+            "relationships", "constraints", "indexes", "labels", "props");
+
     private RecordCodec() {
     }
 
@@ -80,12 +83,14 @@ final class RecordCodec {
         long[] counts = {-1, -1, -1, -1};
         List<String> labels = null;
         Map<String, Object> props = null;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        int seen = 0;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
-            if (!seen.add(field)) {
+            int bit = 1 << FIELDS.indexOf(field); // an unknown field (-1) is refused below
+            if ((seen & bit) != 0 && FIELDS.contains(field)) {
                 throw new BackupFormatException("record field " + Printable.quote(field) + " appears twice");
             }
+            seen |= bit;
             JsonToken v = p.nextToken();
             switch (field) {
                 case "r" -> kind = string(p, v, field);

@@ -49,7 +49,11 @@ final class ScratchSpace implements AutoCloseable {
         try {
             Path dir = PrivateFiles.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-");
             ScratchSpace s = new ScratchSpace(dir);
-            Runtime.getRuntime().addShutdownHook(s.cleanup);
+            try {
+                Runtime.getRuntime().addShutdownHook(s.cleanup);
+            } catch (IllegalStateException e) {
+                // Already shutting down: close() still deletes it, and the next run would.
+            }
             s.removeStale(base);
             return s;
         } catch (IOException e) {

@@ -63,6 +63,7 @@ final class BackupVerifyCommand implements Callable<Integer>, Reporting {
             f.put("file", v.file().toString());
             f.put("valid", true);
             f.put("sizeBytes", v.sizeBytes());
+            f.put("sha256", v.sha256());
             f.put("header", v.header().toPrintableMap());
             JsonOutput.print(console.out(), BackupCommand.json(this, f));
         } else {
