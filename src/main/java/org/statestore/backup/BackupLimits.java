@@ -19,6 +19,8 @@ final class BackupLimits {
     static final int MAX_SCHEMA_TEXT = 64 * 1024;
     /** Constraints and indexes in one backup (they are held in memory until the data is in). */
     static final int MAX_SCHEMA_RECORDS = 10_000;
+    /** All create statements of one backup together, in characters, for the same reason. */
+    static final long MAX_SCHEMA_TOTAL = 4L * 1024 * 1024;
     /** JSON nesting: record, property map, tagged value, list, tagged element, payload. */
     static final int MAX_NESTING = 16;
     /**

@@ -338,6 +338,7 @@ public final class BackupReader {
         // Node ids seen so far: a duplicate id or a relationship to an unknown node is a format error.
         private final NodeIdMap nodeIds;
         private final Set<String> schemaNames = new HashSet<>();
+        private long schemaText;
         private long constraints;
         private long indexes;
         private BackupCounts endCounts;
@@ -356,6 +357,7 @@ public final class BackupReader {
                 }
                 if (r instanceof SchemaDefinition s) {
                     order(0, "a schema definition");
+                    schemaText = SchemaShape.addText(schemaText, s);
                     SchemaShape.parse(s);
                     if (!schemaNames.add(s.name())) {
                         throw new BackupFormatException("two constraints or indexes are named " + Printable.quote(s.name()));

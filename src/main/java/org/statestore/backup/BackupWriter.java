@@ -309,6 +309,8 @@ public final class BackupWriter {
     private static final class BodyEncoder implements AutoCloseable {
         final ContentDigest digest = new ContentDigest();
         private final JsonGenerator g;
+        private long schemaText;
+        private int schemaRecords;
 
         BodyEncoder(Path body) throws IOException {
             OutputStream file = PrivateFiles.newFile(body);
@@ -330,6 +332,11 @@ public final class BackupWriter {
                     } else if (record instanceof BackupRecord.RelationshipRecord r) {
                         GraphRules.checkRelationship(r.type(), r.properties());
                     } else if (record instanceof SchemaDefinition d) {
+                        schemaText = SchemaShape.addText(schemaText, d);
+                        if (++schemaRecords > BackupLimits.MAX_SCHEMA_RECORDS) {
+                            throw new BackupFormatException("more than " + BackupLimits.MAX_SCHEMA_RECORDS
+                                    + " constraints and indexes");
+                        }
                         SchemaShape.parse(d);
                     }
                     RecordCodec.write(g, record);

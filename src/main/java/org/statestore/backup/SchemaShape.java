@@ -72,6 +72,19 @@ record SchemaShape(SchemaDefinition.Kind kind, String name, String type, boolean
         }
     }
 
+    /**
+     * Adds {@code d}'s statement to the running total of schema text {@code soFar}; refuses a backup whose
+     * statements together exceed {@link BackupLimits#MAX_SCHEMA_TOTAL} characters.
+     */
+    static long addText(long soFar, SchemaDefinition d) {
+        long total = soFar + d.createStatement().length() + d.name().length();
+        if (total > BackupLimits.MAX_SCHEMA_TOTAL) {
+            throw new BackupFormatException("the constraints and indexes together are longer than "
+                    + (BackupLimits.MAX_SCHEMA_TOTAL >> 20) + " Mi characters, more than a backup carries");
+        }
+        return total;
+    }
+
     /** Every name the statement carries (schema name, labels or types, property keys). */
     List<String> names() {
         List<String> all = new ArrayList<>();
