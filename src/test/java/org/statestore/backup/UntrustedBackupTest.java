@@ -314,6 +314,8 @@ class UntrustedBackupTest {
             assertTrue(run.err().contains("the header is longer than 8 KiB"), run::toString);
             assertEquals(args[1].equals("prune") ? 0 : 6, run.exitCode(), run::toString);
             assertTrue(run.elapsed().compareTo(Duration.ofSeconds(60)) < 0, run::toString);
+            System.out.println("header bomb: " + String.join(" ", args[0], args[1]) + " took " + run.elapsed().toMillis()
+                    + " ms");
             assertEmpty(tmp);
             assertFalse(Files.exists(stale), "a dead run's scratch directory is removed by the next run");
         }
@@ -342,6 +344,14 @@ class UntrustedBackupTest {
             ChildCli run = ChildCli.run(tmp, neo4j.env(), Duration.ofSeconds(300), args);
             assertEquals(0, run.exitCode(), run::toString);
             assertFalse(run.stackTrace(), run::toString);
+            if (!args[1].equals("list")) {
+                assertEquals(1, run.out().lines().count(), () -> "one result line: " + run);
+            }
+            // Generous for a shared machine; the file's ids would have needed gigabytes of id maps before.
+            assertTrue(run.elapsed().compareTo(Duration.ofSeconds(args[1].equals("restore") ? 150 : 60)) < 0,
+                    run::toString);
+            System.out.println("sparse ids: " + String.join(" ", args[0], args[1]) + " took " + run.elapsed().toMillis()
+                    + " ms");
             assertEmpty(tmp);
         }
         assertEquals(n, neo4j.count("MATCH (s:Sparse) RETURN count(s)"));
