@@ -58,6 +58,31 @@ public record BackupHeader(int formatVersion, String toolVersion, String serverV
         return m;
     }
 
+    /**
+     * The header with every text field passed through {@link Printable#escape}: what {@code verify},
+     * {@code list} and {@code restore} print, since a file can put terminal escape sequences in any field.
+     */
+    public Map<String, Object> toPrintableMap() {
+        Map<String, Object> m = toMap();
+        m.replaceAll((k, v) -> printable(v));
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object printable(Object v) {
+        if (v instanceof String s) {
+            return Printable.escape(s);
+        }
+        if (v instanceof Map<?, ?> inner) {
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) inner);
+            copy.replaceAll((k, x) -> printable(x));
+            return copy;
+        }
+        return v;
+    }
+
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("v1:[0-9a-f]{64}");
+
     /** Reads a header object; throws {@link BackupFormatException} naming the first bad field. */
     static BackupHeader fromJson(JsonNode n) {
         if (n == null || !n.isObject()) {
@@ -65,29 +90,43 @@ public record BackupHeader(int formatVersion, String toolVersion, String serverV
         }
         if (!BackupFormat.FORMAT_NAME.equals(n.path("format").asText(null))) {
             throw new BackupFormatException("not a statestore backup (format field is "
-                    + (n.has("format") ? "'" + n.path("format").asText() + "'" : "missing") + ")");
+                    + (n.has("format") ? Printable.quote(n.path("format").asText()) : "missing") + ")");
         }
-        int version = n.path("formatVersion").asInt(-1);
+        int version = n.path("formatVersion").isInt() ? n.path("formatVersion").asInt() : -1;
         if (version != BackupFormat.FORMAT_VERSION) {
-            throw new BackupFormatException("unsupported backup format version " + n.path("formatVersion")
-                    + " (this statestore reads version " + BackupFormat.FORMAT_VERSION + ")");
+            throw new BackupFormatException("unsupported backup format version "
+                    + Printable.quote(n.path("formatVersion").toString()) + " (this statestore reads version "
+                    + BackupFormat.FORMAT_VERSION + ")");
         }
         JsonNode c = n.path("counts");
-        BackupCounts counts = new BackupCounts(longField(c, "nodes"), longField(c, "relationships"),
-                longField(c, "constraints"), longField(c, "indexes"));
+        BackupCounts counts = new BackupCounts(count(c, "nodes"), count(c, "relationships"),
+                count(c, "constraints"), count(c, "indexes"));
         JsonNode h = n.path("historyHead");
-        Optional<HistoryHead> head = h.isObject()
-                ? Optional.of(new HistoryHead(textField(h, "version"), longField(h, "seq")))
-                : Optional.empty();
+        Optional<HistoryHead> head;
+        if (h.isObject()) {
+            head = Optional.of(new HistoryHead(textField(h, "version"), longField(h, "seq")));
+        } else if (h.isMissingNode() || h.isNull()) {
+            head = Optional.empty();
+        } else {
+            throw new BackupFormatException("header field historyHead is neither an object nor null");
+        }
         Instant created;
         try {
             created = Instant.parse(textField(n, "createdAt"));
         } catch (DateTimeParseException e) {
             throw new BackupFormatException("header field createdAt is not a UTC time");
         }
+        String digest = textField(n, "contentDigest");
+        if (!DIGEST.matcher(digest).matches()) {
+            throw new BackupFormatException("header field contentDigest is not v1: and 64 hex digits");
+        }
+        long skipped = n.has("skippedRelationships") ? count(n, "skippedRelationships") : 0;
+        JsonNode consistency = n.path("consistency");
+        if (!consistency.isMissingNode() && !consistency.isTextual()) {
+            throw new BackupFormatException("header field consistency is not text");
+        }
         return new BackupHeader(version, textField(n, "toolVersion"), textField(n, "serverVersion"),
-                textField(n, "database"), created, counts, n.path("skippedRelationships").asLong(0), head,
-                textField(n, "contentDigest"), n.path("consistency").asText(""));
+                textField(n, "database"), created, counts, skipped, head, digest, consistency.asText(""));
     }
 
     private static String textField(JsonNode n, String name) {
@@ -100,9 +139,17 @@ public record BackupHeader(int formatVersion, String toolVersion, String serverV
 
     private static long longField(JsonNode n, String name) {
         JsonNode v = n.get(name);
-        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             throw new BackupFormatException("header field " + name + " is missing or not an integer");
         }
         return v.asLong();
+    }
+
+    private static long count(JsonNode n, String name) {
+        long v = longField(n, name);
+        if (v < 0) {
+            throw new BackupFormatException("header field " + name + " is negative");
+        }
+        return v;
     }
 }

@@ -1,6 +1,7 @@
 package org.statestore.backup;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,68 +14,151 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads {@code .ssbak} files: the header alone (for listings), or every byte (verification, and the
- * restore's second pass). A full read checks, in one pass, the SHA-256 trailer, the JSON format, record
- * order, the end record, the counts and the content digest against the header.
+ * Reads {@code .ssbak} files: the header alone (for listings), the checksum and header (for pruning), or
+ * every byte (verification, and the restore's second pass). A full read checks, in one pass, the SHA-256
+ * trailer, the JSON format, record order, every name, value and schema statement a restore would refuse
+ * ({@link GraphRules}, {@link SchemaShape}), the end record, the counts and the content digest.
+ *
+ * <p>A backup file is untrusted input: its checksum and digest have no key, so anyone can write a file
+ * that passes them. Reading is bounded accordingly ({@link BackupLimits}): the header line is at most
+ * 8 KiB, strings, names, nesting and records are capped while they are read, header counts must fit the
+ * file's size before anything is sized by them, and node ids go into a hash map whose size follows the
+ * number of nodes, never the range of their ids. Temporary files live in a private {@link ScratchSpace}.
  */
 public final class BackupReader {
 
-    // Property strings can be far longer than Jackson's default 20-million-character guard.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+    private static final JsonFactory BODY_JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(BackupLimits.MAX_STRING_CHARS)
+                    // Input units, not characters: leave room for UTF-8 and \\u escapes; GraphRules counts characters.
+                    .maxNameLength(6 * BackupLimits.MAX_NAME_CHARS)
+                    .maxNestingDepth(BackupLimits.MAX_NESTING)
+                    .build())
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    private static final ObjectMapper HEADER_JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(BackupLimits.MAX_HEADER_BYTES)
+                    .maxNestingDepth(8)
+                    .build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final int DETAIL_LIMIT = 300;
 
-    /** Receives each body record of a full read, in file order. */
+    /** Receives each body record of a full read, in file order, after it passed every check. */
     @FunctionalInterface
     interface RecordSink {
         void accept(BackupRecord record);
     }
 
-    /** The header only: the first gzip member's single line. Throws {@link BackupFormatException} when unreadable. */
+    private final Path scratchBase;
+
+    /** A reader whose temporary files go under {@code java.io.tmpdir}. */
+    public BackupReader() {
+        this(ScratchSpace.defaultBase());
+    }
+
+    /** A reader whose temporary files go into a private directory under {@code scratchBase}. */
+    public BackupReader(Path scratchBase) {
+        this.scratchBase = scratchBase;
+    }
+
+    Path scratchBase() {
+        return scratchBase;
+    }
+
+    /**
+     * The header only: the first line of the first gzip member, read no further than 8 KiB. Throws
+     * {@link BackupFormatException} (one line) when it cannot be read as a header.
+     */
     public BackupHeader readHeader(Path file) throws IOException {
-        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 8192);
-             JsonParser p = JSON.createParser(in)) {
-            return parseHeader(p);
-        } catch (ZipException | JsonProcessingException e) {
-            throw new BackupFormatException("not a statestore backup: " + firstLine(e));
-        } catch (java.io.EOFException e) {
+        try (InputStream in = new BufferedInputStream(new GZIPInputStream(
+                new BufferedInputStream(Files.newInputStream(file)), 8192), 8192)) {
+            return readHeaderLine(in);
+        } catch (ZipException e) {
+            throw new BackupFormatException("not a statestore backup: " + detail(e));
+        } catch (EOFException e) {
             throw new BackupFormatException("the file ends inside its header");
         }
     }
 
-    /** Reads the whole file and checks everything; never writes anything. */
+    /** Reads the whole file and checks everything; never writes anything (but its own temporary files). */
     public VerifyResult verify(Path file) {
         return scan(file, record -> { });
     }
 
     /**
-     * Reads the whole file, handing every record to {@code sink}, and checks everything. Exceptions the
-     * sink throws pass through; format problems come back as {@link VerifyResult.Invalid}.
+     * The checks that make a file count as a backup for retention: the trailer, the SHA-256 of every byte
+     * before it, and a readable header. Cheaper than {@link #verify} (nothing is decompressed but the
+     * header), and enough to tell a complete file from a truncated or damaged one.
+     */
+    public VerifyResult checkIntegrity(Path file) {
+        long size;
+        byte[] expected;
+        try {
+            if (Files.isDirectory(file)) {
+                return new VerifyResult.Invalid(file, "is a directory, not a backup file");
+            }
+            size = Files.size(file);
+            if (size < BackupFormat.TRAILER_LENGTH + 20) {
+                return new VerifyResult.Invalid(file, "too short to be a backup (" + size + " bytes)");
+            }
+            expected = readTrailer(file, size);
+            if (expected == null) {
+                return noTrailer(file);
+            }
+            MessageDigest sha = sha256();
+            try (InputStream in = new BoundedInputStream(Files.newInputStream(file), size - BackupFormat.TRAILER_LENGTH)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    sha.update(buf, 0, n);
+                }
+            }
+            byte[] actual = sha.digest();
+            if (!Arrays.equals(actual, expected)) {
+                return checksumMismatch(file, actual, expected);
+            }
+            return new VerifyResult.Valid(file, readHeader(file), size, HexFormat.of().formatHex(expected));
+        } catch (NoSuchFileException e) {
+            return new VerifyResult.Missing(file);
+        } catch (BackupFormatException e) {
+            return new VerifyResult.Invalid(file, e.getMessage());
+        } catch (IOException e) {
+            return new VerifyResult.Invalid(file, "cannot read: " + detail(e));
+        }
+    }
+
+    /**
+     * Reads the whole file, handing every record that passed its checks to {@code sink}, and checks
+     * everything. Exceptions the sink throws pass through; format problems come back as
+     * {@link VerifyResult.Invalid}.
      */
     VerifyResult scan(Path file, RecordSink sink) {
         long size;
         byte[] expected;
         try {
-            size = Files.size(file);
             if (Files.isDirectory(file)) {
                 return new VerifyResult.Invalid(file, "is a directory, not a backup file");
             }
+            size = Files.size(file);
             if (size < BackupFormat.TRAILER_LENGTH + 20) {
                 return new VerifyResult.Invalid(file, "too short to be a backup (" + size + " bytes)");
             }
@@ -82,33 +166,40 @@ public final class BackupReader {
         } catch (NoSuchFileException e) {
             return new VerifyResult.Missing(file);
         } catch (IOException e) {
-            return new VerifyResult.Invalid(file, "cannot read: " + firstLine(e));
+            return new VerifyResult.Invalid(file, "cannot read: " + detail(e));
         }
         if (expected == null) {
-            return new VerifyResult.Invalid(file, "no checksum trailer at the end: the file is truncated or not a "
-                    + "statestore backup");
+            return noTrailer(file);
         }
         MessageDigest sha = sha256();
         String formatError = null;
         BackupHeader header = null;
-        try (Body body = new Body();
+        try (ScratchSpace scratch = ScratchSpace.open(scratchBase);
+             Body body = new Body(scratch);
              InputStream raw = new BoundedInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
                 size - BackupFormat.TRAILER_LENGTH);
              DigestInputStream digesting = new DigestInputStream(raw, sha)) {
             try {
-                JsonParser p = JSON.createParser(new GZIPInputStream(digesting, 1 << 16));
-                header = parseHeader(p);
-                body.read(p, sink);
+                InputStream data = new BufferedInputStream(new GZIPInputStream(digesting, 1 << 16), 1 << 16);
+                header = readHeaderLine(data);
+                checkPlausible(header, size);
+                body.read(BODY_JSON.createParser(data), header, sink);
             } catch (BackupFormatException e) {
                 formatError = e.getMessage();
+            } catch (StreamConstraintsException e) {
+                formatError = "a string, name or nesting exceeds what a backup carries (" + detail(e) + ")";
             } catch (JsonProcessingException e) {
-                formatError = "malformed data: " + firstLine(e);
+                formatError = "malformed data: " + detail(e);
             } catch (ZipException e) {
-                formatError = "damaged compression: " + firstLine(e);
-            } catch (java.io.EOFException e) {
+                formatError = "damaged compression: " + detail(e);
+            } catch (EOFException e) {
                 formatError = "the data ends early";
             } catch (PropertyCodec.UnsupportedValueException e) {
                 formatError = e.getMessage();
+            } catch (OutOfMemoryError e) {
+                // Every record is capped (BackupLimits), so this is a heap smaller than one capped record needs.
+                formatError = "a record needs more memory than this JVM's heap ("
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB) has left";
             }
             // Hash to the end even after a format error, so a damaged file is reported as damaged.
             digesting.on(true);
@@ -118,9 +209,7 @@ public final class BackupReader {
             }
             byte[] actual = sha.digest();
             if (!Arrays.equals(actual, expected)) {
-                return new VerifyResult.Invalid(file, "checksum mismatch: the file is damaged (SHA-256 "
-                        + HexFormat.of().formatHex(actual) + ", trailer says " + HexFormat.of().formatHex(expected)
-                        + ")");
+                return checksumMismatch(file, actual, expected);
             }
             if (formatError != null) {
                 return new VerifyResult.Invalid(file, formatError);
@@ -129,18 +218,77 @@ public final class BackupReader {
             if (mismatch != null) {
                 return new VerifyResult.Invalid(file, mismatch);
             }
-            return new VerifyResult.Valid(file, header, size);
+            return new VerifyResult.Valid(file, header, size, HexFormat.of().formatHex(expected));
         } catch (IOException e) {
-            return new VerifyResult.Invalid(file, "cannot read: " + firstLine(e));
+            return new VerifyResult.Invalid(file, "cannot read: " + detail(e));
         }
     }
 
-    private static BackupHeader parseHeader(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new BackupFormatException("not a statestore backup: no header");
+    /** The trailer's checksum (hex) and the file's size as they are now, to tell whether a file changed. */
+    static Optional<String> currentChecksum(Path file, long expectedSize) {
+        try {
+            long size = Files.size(file);
+            if (size != expectedSize || size < BackupFormat.TRAILER_LENGTH) {
+                return Optional.empty();
+            }
+            byte[] t = readTrailer(file, size);
+            return t == null ? Optional.empty() : Optional.of(HexFormat.of().formatHex(t));
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        JsonNode tree = MAPPER.readTree(p);
-        return BackupHeader.fromJson(tree);
+    }
+
+    private static VerifyResult noTrailer(Path file) {
+        return new VerifyResult.Invalid(file, "no checksum trailer at the end: the file is truncated or not a "
+                + "statestore backup");
+    }
+
+    private static VerifyResult checksumMismatch(Path file, byte[] actual, byte[] expected) {
+        return new VerifyResult.Invalid(file, "checksum mismatch: the file is damaged (SHA-256 "
+                + HexFormat.of().formatHex(actual) + ", trailer says " + HexFormat.of().formatHex(expected) + ")");
+    }
+
+    /** The header line, at most {@link BackupLimits#MAX_HEADER_BYTES} bytes up to its newline. */
+    private static BackupHeader readHeaderLine(InputStream in) throws IOException {
+        byte[] line = new byte[BackupLimits.MAX_HEADER_BYTES];
+        int n = 0;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException();
+            }
+            if (b == '\n') {
+                break;
+            }
+            if (n == line.length) {
+                throw new BackupFormatException("the header is longer than " + (BackupLimits.MAX_HEADER_BYTES >> 10)
+                        + " KiB: the file is damaged or not a statestore backup");
+            }
+            line[n++] = (byte) b;
+        }
+        try {
+            return BackupHeader.fromJson(HEADER_JSON.readTree(line, 0, n));
+        } catch (JsonProcessingException e) {
+            throw new BackupFormatException("not a statestore backup: " + detail(e));
+        }
+    }
+
+    /** Counts the file cannot hold (deflate expands at most 1032 times) are refused before anything is sized. */
+    private static void checkPlausible(BackupHeader header, long size) {
+        long most = size * BackupLimits.MAX_RECORDS_PER_FILE_BYTE;
+        BackupCounts c = header.counts();
+        long[] values = {c.nodes(), c.relationships(), c.constraints(), c.indexes()};
+        String[] names = {"nodes", "relationships", "constraints", "indexes"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] > most) {
+                throw new BackupFormatException("the header declares " + values[i] + " " + names[i]
+                        + ", more than a file of " + size + " bytes can hold");
+            }
+        }
+        if (c.constraints() + c.indexes() > BackupLimits.MAX_SCHEMA_RECORDS) {
+            throw new BackupFormatException("the header declares " + (c.constraints() + c.indexes())
+                    + " constraints and indexes, more than the " + BackupLimits.MAX_SCHEMA_RECORDS + " a backup carries");
+        }
     }
 
     /** The 32 bytes the trailer names, or null when the file does not end in a trailer. */
@@ -178,20 +326,30 @@ public final class BackupReader {
         return m.lines().findFirst().orElse(m).strip();
     }
 
-    /** Walks the body in order and keeps what must agree with the header. */
-    /** Far above any real store's ids; keeps the id maps' sparse files within file-system limits. */
-    static final long MAX_NODE_ID = 1L << 40;
+    /** An exception's first line, escaped and cut short: parser messages quote the file's bytes. */
+    static String detail(Throwable e) {
+        String line = Printable.escape(firstLine(e));
+        return line.length() > DETAIL_LIMIT ? line.substring(0, DETAIL_LIMIT) + "..." : line;
+    }
 
+    /** Walks the body in order, checks every record and keeps what must agree with the header. */
     private static final class Body implements AutoCloseable {
         private final ContentDigest digest = new ContentDigest();
         // Node ids seen so far: a duplicate id or a relationship to an unknown node is a format error.
-        private final MappedLongArray nodeIds = MappedLongArray.create(null, "verify-ids");
+        private final NodeIdMap nodeIds;
+        private final Set<String> schemaNames = new HashSet<>();
+        private long schemaText;
         private long constraints;
         private long indexes;
         private BackupCounts endCounts;
         private int phase; // 0 schema, 1 nodes, 2 relationships, 3 end
 
-        void read(JsonParser p, RecordSink sink) throws IOException {
+        Body(ScratchSpace scratch) {
+            this.nodeIds = new NodeIdMap(scratch, "verify-ids");
+        }
+
+        void read(JsonParser p, BackupHeader header, RecordSink sink) throws IOException {
+            BackupCounts declared = header.counts();
             BackupRecord r;
             while ((r = RecordCodec.read(p)) != null) {
                 if (phase == 3) {
@@ -199,27 +357,31 @@ public final class BackupReader {
                 }
                 if (r instanceof SchemaDefinition s) {
                     order(0, "a schema definition");
+                    schemaText = SchemaShape.addText(schemaText, s);
+                    SchemaShape.parse(s);
+                    if (!schemaNames.add(s.name())) {
+                        throw new BackupFormatException("two constraints or indexes are named " + Printable.quote(s.name()));
+                    }
                     if (s.kind() == SchemaDefinition.Kind.CONSTRAINT) {
-                        constraints++;
+                        exceeds(++constraints, declared.constraints(), "constraints");
                     } else {
-                        indexes++;
+                        exceeds(++indexes, declared.indexes(), "indexes");
                     }
                 } else if (r instanceof BackupRecord.NodeRecord n) {
                     order(1, "a node");
-                    if (n.id() < 0 || n.id() > MAX_NODE_ID) {
-                        throw new BackupFormatException("node id " + n.id() + " is out of range");
-                    }
-                    if (nodeIds.getBit(n.id())) {
+                    GraphRules.checkNode(n.labels(), n.properties());
+                    exceeds(digest.nodes() + 1, declared.nodes(), "nodes");
+                    if (!nodeIds.putIfAbsent(n.id(), 0)) {
                         throw new BackupFormatException("node id " + n.id() + " appears twice");
                     }
-                    nodeIds.setBit(n.id());
                     digest.addNode(n.id(), n.labels(), n.properties());
                 } else if (r instanceof BackupRecord.RelationshipRecord rel) {
                     order(2, "a relationship");
-                    if (rel.start() > MAX_NODE_ID || rel.end() > MAX_NODE_ID
-                            || !nodeIds.getBit(rel.start()) || !nodeIds.getBit(rel.end())) {
+                    GraphRules.checkRelationship(rel.type(), rel.properties());
+                    if (nodeIds.get(rel.start()) == NodeIdMap.ABSENT || nodeIds.get(rel.end()) == NodeIdMap.ABSENT) {
                         throw new BackupFormatException("a relationship refers to a node that is not in the backup");
                     }
+                    exceeds(digest.relationships() + 1, declared.relationships(), "relationships");
                     digest.addRelationship(rel.start(), rel.end(), rel.type(), rel.properties());
                 } else {
                     phase = 3;
@@ -229,6 +391,13 @@ public final class BackupReader {
             }
             if (endCounts == null) {
                 throw new BackupFormatException("the end record is missing: the body was cut short");
+            }
+        }
+
+        /** Stops as soon as the body holds more than the header declares, before more memory is taken. */
+        private static void exceeds(long found, long declared, String what) {
+            if (found > declared) {
+                throw new BackupFormatException("the body holds more " + what + " than the header says (" + declared + ")");
             }
         }
 

@@ -108,15 +108,23 @@ public final class BackupWriter {
     private final String toolVersion;
     private final Consumer<String> progress;
     private final Clock clock;
+    private final Path scratchBase;
 
     public BackupWriter(Driver driver, String database, String serverVersion, String toolVersion,
                         Consumer<String> progress, Clock clock) {
+        this(driver, database, serverVersion, toolVersion, progress, clock, ScratchSpace.defaultBase());
+    }
+
+    /** @param scratchBase where the private temporary directory for the node-id bit set is created */
+    public BackupWriter(Driver driver, String database, String serverVersion, String toolVersion,
+                        Consumer<String> progress, Clock clock, Path scratchBase) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.database = Objects.requireNonNull(database, "database");
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.scratchBase = Objects.requireNonNull(scratchBase, "scratchBase");
     }
 
     /** A writer for an open target, on the system clock. */
@@ -134,6 +142,10 @@ public final class BackupWriter {
      * Backs the database up into {@code directory}, holding {@code guard} while the database is read
      * (e.g. {@link org.statestore.Statestore#migrationLease}, so no migration runs meanwhile).
      *
+     * <p>The file is {@code 0600} and a directory created for it {@code 0700}: a backup holds every
+     * identity's bcrypt hash. A database holding something {@code verify} would refuse (see
+     * {@link GraphRules}, {@link SchemaShape}) is refused with {@link CreateResult.Refused}; nothing is written.
+     *
      * @throws UncheckedIOException when the directory cannot be written (nothing is left behind)
      * @throws RuntimeException     whatever the guard throws when it cannot be held, e.g.
      *                              {@link org.statestore.lock.LockTimeoutException} (nothing is written)
@@ -142,6 +154,11 @@ public final class BackupWriter {
     public CreateResult create(Path directory, DumpGuard guard) {
         Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
+        Optional<String> badName = DatabaseName.problem(database);
+        if (badName.isPresent()) {
+            // The name becomes part of the file name: nothing outside Neo4j's rules gets near a path.
+            return new CreateResult.Refused(badName.get());
+        }
         String name = BackupFormat.fileName(database, started);
         Path dir = directory.toAbsolutePath().normalize();
         Path target = dir.resolve(name);
@@ -151,7 +168,7 @@ public final class BackupWriter {
         Path body = dir.resolve("." + name + ".body.tmp");
         Path assembled = dir.resolve("." + name + ".tmp");
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
             Dumped dumped;
             try (DumpGuard.Held held = guard.hold()) {
                 dumped = dump(body);
@@ -163,7 +180,13 @@ public final class BackupWriter {
             }
             BackupHeader header = new BackupHeader(BackupFormat.FORMAT_VERSION, toolVersion, serverVersion, database,
                     started, dumped.counts(), dumped.skipped(), dumped.head(), dumped.digest(), CONSISTENCY);
-            assemble(header, body, assembled);
+            byte[] headerLine = MAPPER.writeValueAsBytes(header.toMap());
+            if (headerLine.length >= BackupLimits.MAX_HEADER_BYTES) {
+                return new CreateResult.Refused("the header would be longer than the "
+                        + (BackupLimits.MAX_HEADER_BYTES >> 10) + " KiB a reader accepts (the history head version is "
+                        + header.historyHead().map(h -> h.version().length()).orElse(0) + " characters)");
+            }
+            assemble(headerLine, body, assembled);
             Files.delete(body);
             if (!publish(assembled, target)) {
                 return new CreateResult.Exists(target);
@@ -175,6 +198,9 @@ public final class BackupWriter {
             return new CreateResult.Created(target, header, size, elapsed);
         } catch (PropertyCodec.UnsupportedValueException e) {
             return new CreateResult.Refused(e.getMessage());
+        } catch (BackupFormatException e) {
+            return new CreateResult.Refused("the database holds what a backup cannot carry (verify would refuse "
+                    + "the file): " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException("cannot write the backup in " + dir + ": " + BackupReader.firstLine(e.getCause()),
                     e.getCause());
@@ -202,10 +228,11 @@ public final class BackupWriter {
         long nodeCount = 0;
         long relCount = 0;
         long skipped = 0;
-        try (Session session = driver.session(config);
+        try (ScratchSpace scratch = ScratchSpace.open(scratchBase);
+             Session session = driver.session(config);
              Transaction tx = session.beginTransaction(TransactionConfig.builder()
                      .withMetadata(Map.of("app", "statestore backup")).build());
-             MappedLongArray seen = MappedLongArray.create(null, "backup-seen");
+             MappedLongArray seen = MappedLongArray.create(scratch, "backup-seen");
              BodyEncoder encoder = new BodyEncoder(body);
              BackgroundConsumer<List<BackupRecord>> encoding = new BackgroundConsumer<>("statestore-backup-encoder", 4,
                      encoder::write)) {
@@ -282,9 +309,11 @@ public final class BackupWriter {
     private static final class BodyEncoder implements AutoCloseable {
         final ContentDigest digest = new ContentDigest();
         private final JsonGenerator g;
+        private long schemaText;
+        private int schemaRecords;
 
         BodyEncoder(Path body) throws IOException {
-            OutputStream file = Files.newOutputStream(body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            OutputStream file = PrivateFiles.newFile(body);
             try {
                 g = JSON.createGenerator(fastGzip(new BufferedOutputStream(file, 1 << 16)));
             } catch (IOException | RuntimeException e) {
@@ -297,6 +326,19 @@ public final class BackupWriter {
         void write(List<BackupRecord> batch) {
             try {
                 for (BackupRecord record : batch) {
+                    // The same checks verify makes, so create never writes a file verify refuses.
+                    if (record instanceof BackupRecord.NodeRecord n) {
+                        GraphRules.checkNode(n.labels(), n.properties());
+                    } else if (record instanceof BackupRecord.RelationshipRecord r) {
+                        GraphRules.checkRelationship(r.type(), r.properties());
+                    } else if (record instanceof SchemaDefinition d) {
+                        schemaText = SchemaShape.addText(schemaText, d);
+                        if (++schemaRecords > BackupLimits.MAX_SCHEMA_RECORDS) {
+                            throw new BackupFormatException("more than " + BackupLimits.MAX_SCHEMA_RECORDS
+                                    + " constraints and indexes");
+                        }
+                        SchemaShape.parse(d);
+                    }
                     RecordCodec.write(g, record);
                     if (record instanceof BackupRecord.NodeRecord n) {
                         digest.addNode(n.id(), n.labels(), n.properties());
@@ -319,13 +361,12 @@ public final class BackupWriter {
     }
 
     /** Header member, body members, trailer; then flushed to disk. */
-    private static void assemble(BackupHeader header, Path body, Path assembled) throws IOException {
+    private static void assemble(byte[] headerLine, Path body, Path assembled) throws IOException {
         MessageDigest sha = BackupReader.sha256();
-        try (OutputStream file = Files.newOutputStream(assembled, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        try (OutputStream file = PrivateFiles.newFile(assembled);
              DigestOutputStream out = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha)) {
             GZIPOutputStream headerMember = new GZIPOutputStream(new KeepOpen(out));
-            headerMember.write(MAPPER.writeValueAsBytes(header.toMap()));
+            headerMember.write(headerLine);
             headerMember.write('\n');
             headerMember.finish();
             Files.copy(body, out);

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * A growable array of longs, zero where never set, kept in a memory-mapped temporary file outside the
- * Java heap. It maps node ids (which can run into the hundreds of millions) without the heap growing
- * with the database; the file is sparse and deleted on close.
+ * Java heap; the file is sparse and deleted on close. {@code backup create} uses it as a bit set of the
+ * node ids it has read: those come from the database being backed up, not from a file, so an array
+ * indexed by id is fine there (ids read from a file go into a {@link NodeIdMap}).
  */
 final class MappedLongArray implements AutoCloseable {
 
@@ -30,11 +31,10 @@ final class MappedLongArray implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** A new, all-zero array backed by a temporary file in {@code directory} (the system's when null). */
-    static MappedLongArray create(Path directory, String purpose) {
+    /** A new, all-zero array backed by a temporary file in {@code scratch}. */
+    static MappedLongArray create(ScratchSpace scratch, String purpose) {
         try {
-            Path f = directory == null ? Files.createTempFile("statestore-" + purpose + "-", ".map")
-                    : Files.createTempFile(directory, "statestore-" + purpose + "-", ".map");
+            Path f = scratch.newFile(purpose);
             FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE);
             return new MappedLongArray(f, ch);
         } catch (IOException e) {

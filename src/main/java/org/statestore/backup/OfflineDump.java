@@ -24,19 +24,33 @@ import org.statestore.neo4j.Neo4jAdmin;
  *
  * <p>The store directory is laid out as the embedded server and a Neo4j installation lay it out:
  * {@code <dataDir>/data/databases/<database>}. The admin tool gets an empty configuration of its own.
+ * A database name must follow Neo4j's rules ({@link DatabaseName}) before any path is built from it, and
+ * a dump is published {@code 0600} (it holds every identity's bcrypt hash).
  */
 public final class OfflineDump {
 
     private final Consumer<String> progress;
     private final Clock clock;
+    private final Path scratchBase;
 
     public OfflineDump(Consumer<String> progress, Clock clock) {
-        this.progress = Objects.requireNonNull(progress, "progress");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(progress, clock, ScratchSpace.defaultBase());
     }
 
-    /** Dumps {@code database} of the stopped store in {@code dataDir} to {@code <toDir>/<database>-<time>.dump}. */
+    /** @param scratchBase where {@link #describe} stages a dump in a private temporary directory */
+    public OfflineDump(Consumer<String> progress, Clock clock, Path scratchBase) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scratchBase = Objects.requireNonNull(scratchBase, "scratchBase");
+    }
+
+    /**
+     * Dumps {@code database} of the stopped store in {@code dataDir} to {@code <toDir>/<database>-<time>.dump}.
+     *
+     * @throws IllegalArgumentException when {@code database} is not a Neo4j database name
+     */
     public OfflineResult dump(Path dataDir, String database, Path toDir) {
+        database = DatabaseName.require(database);
         long t0 = System.nanoTime();
         Path home = dataDir.toAbsolutePath().normalize();
         Path dir = toDir.toAbsolutePath().normalize();
@@ -51,14 +65,16 @@ public final class OfflineDump {
         }
         Path work = null;
         try {
-            Files.createDirectories(dir);
-            work = Files.createTempDirectory(dir, "." + target.getFileName() + ".tmp-");
+            PrivateFiles.createDirectories(dir);
+            work = PrivateFiles.createTempDirectory(dir, "." + target.getFileName() + ".tmp-");
             progress.accept("offline: dumping " + database + " from " + home + " with Neo4j's admin tool");
             Neo4jAdmin.Run run = run(home, "database", "dump", database, "--to-path=" + work);
             if (run.code() != 0) {
                 return failure(run, home);
             }
             Path produced = work.resolve(database + BackupFormat.DUMP_EXTENSION);
+            // Not yet visible under its name (the work directory is 0700): private before it is published.
+            PrivateFiles.restrict(produced);
             try {
                 Files.createLink(target, produced);
             } catch (FileAlreadyExistsException e) {
@@ -83,8 +99,11 @@ public final class OfflineDump {
     /**
      * Loads {@code file} (a Neo4j dump) as {@code database} into the stopped store in {@code dataDir}.
      * A store that already holds the database is refused unless {@code replace}.
+     *
+     * @throws IllegalArgumentException when {@code database} is not a Neo4j database name
      */
     public OfflineResult load(Path file, Path dataDir, String database, boolean replace) {
+        database = DatabaseName.require(database);
         long t0 = System.nanoTime();
         Path home = dataDir.toAbsolutePath().normalize();
         Path source = file.toAbsolutePath().normalize();
@@ -97,8 +116,8 @@ public final class OfflineDump {
         }
         Path work = null;
         try {
-            Files.createDirectories(home);
-            work = Files.createTempDirectory(home, ".statestore-load-");
+            PrivateFiles.createDirectories(home);
+            work = PrivateFiles.createTempDirectory(home, ".statestore-load-");
             // The admin tool loads DIR/<database>.dump; a hard link avoids copying the dump where it can.
             Path staged = work.resolve(database + BackupFormat.DUMP_EXTENSION);
             try {
@@ -129,8 +148,8 @@ public final class OfflineDump {
             return new OfflineResult.NotFound("no dump file " + source);
         }
         Path work = null;
-        try {
-            work = Files.createTempDirectory("statestore-dump-info-");
+        try (ScratchSpace scratch = ScratchSpace.open(scratchBase)) {
+            work = scratch.directory();
             Path staged = work.resolve("dumps").resolve("neo4j" + BackupFormat.DUMP_EXTENSION);
             Files.createDirectories(staged.getParent());
             try {

@@ -159,8 +159,12 @@ final class PropertyCodec {
         }
     }
 
-    /** Reads a property object (keys in sorted order); the parser is on its START_OBJECT and is left on its END_OBJECT. */
-    static Map<String, Object> readProperties(JsonParser p) throws IOException {
+    /**
+     * Reads a property object (keys in sorted order); the parser is on its START_OBJECT and is left on its
+     * END_OBJECT. Every key and value is charged to {@code budget} as it is read, so an oversized record
+     * stops the read before it is held in memory.
+     */
+    static Map<String, Object> readProperties(JsonParser p, Budget budget) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT, "a property map");
         Map<String, Object> m = new LinkedHashMap<>();
         JsonToken t;
@@ -169,18 +173,29 @@ final class PropertyCodec {
             String key = p.currentName();
             // The writer sorts keys; insisting on it keeps the digest's canonical order without re-sorting.
             if (previous != null && previous.compareTo(key) >= 0) {
-                throw new BackupFormatException("property keys out of order: '" + previous + "' before '" + key + "'");
+                throw new BackupFormatException("property keys out of order: " + Printable.quote(previous) + " before "
+                        + Printable.quote(key));
             }
             previous = key;
+            budget.add(GraphRules.nameWeight(key));
             p.nextToken();
-            m.put(key, readValue(p));
+            m.put(key, readValue(p, budget, false));
         }
         expect(t, JsonToken.END_OBJECT, "the end of a property map");
         return m;
     }
 
+    /** Reads a property object with no record budget (tests, tools). */
+    static Map<String, Object> readProperties(JsonParser p) throws IOException {
+        return readProperties(p, new Budget());
+    }
+
     /** Reads one {@code [tag, payload]} value; the parser is on its START_ARRAY and is left on its END_ARRAY. */
     static Object readValue(JsonParser p) throws IOException {
+        return readValue(p, new Budget(), false);
+    }
+
+    private static Object readValue(JsonParser p, Budget budget, boolean inList) throws IOException {
         expect(p.currentToken(), JsonToken.START_ARRAY, "a tagged value");
         expect(p.nextToken(), JsonToken.VALUE_STRING, "a value tag");
         String tag = p.getText();
@@ -208,11 +223,19 @@ final class PropertyCodec {
                 case LOCAL_DATE_TIME -> readLocalDateTime(p, payload);
                 case DURATION -> readDuration(p, payload);
                 case POINT -> readPoint(p, payload);
-                case LIST -> readList(p, payload);
-                default -> throw new BackupFormatException("unknown value tag '" + tag + "'");
+                case LIST -> {
+                    if (inList) {
+                        throw new BackupFormatException("a list inside a list, which Neo4j cannot store");
+                    }
+                    yield readList(p, payload, budget);
+                }
+                default -> throw new BackupFormatException("unknown value tag " + Printable.quote(tag));
             };
         } catch (java.time.DateTimeException | IllegalArgumentException | ArithmeticException e) {
-            throw new BackupFormatException("bad " + tag + " value: " + e.getMessage());
+            throw new BackupFormatException("bad " + tag + " value: " + Printable.escape(BackupReader.firstLine(e)));
+        }
+        if (!(value instanceof List)) {
+            budget.add(GraphRules.scalarWeight(value));
         }
         expect(p.nextToken(), JsonToken.END_ARRAY, "the end of a tagged value");
         return value;
@@ -311,11 +334,12 @@ final class PropertyCodec {
         throw new BackupFormatException("a point has 2 or 3 coordinates, found " + n);
     }
 
-    private static List<Object> readList(JsonParser p, JsonToken t) throws IOException {
+    private static List<Object> readList(JsonParser p, JsonToken t, Budget budget) throws IOException {
         expect(t, JsonToken.START_ARRAY, "a list");
+        budget.add(GraphRules.VALUE_WEIGHT);
         List<Object> items = new ArrayList<>();
         while (p.nextToken() == JsonToken.START_ARRAY) {
-            items.add(readValue(p));
+            items.add(readValue(p, budget, true));
         }
         expect(p.currentToken(), JsonToken.END_ARRAY, "the end of a list");
         return items;
@@ -324,6 +348,18 @@ final class PropertyCodec {
     static void expect(JsonToken actual, JsonToken wanted, String what) {
         if (actual != wanted) {
             throw new BackupFormatException("expected " + what + ", found " + (actual == null ? "end of data" : actual));
+        }
+    }
+
+    /** What one record may still take: its labels, keys and values are charged as they are read. */
+    static final class Budget {
+        private long used = GraphRules.RECORD_WEIGHT;
+
+        void add(long weight) {
+            used += weight;
+            if (used > BackupLimits.MAX_RECORD_WEIGHT) {
+                throw GraphRules.tooHeavy();
+            }
         }
     }
 

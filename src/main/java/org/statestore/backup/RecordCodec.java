@@ -20,6 +20,9 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class RecordCodec {
 
+    private static final List<String> FIELDS = List.of("r", "name", "type", "create", "id", "start", "end", "nodes",
+            "relationships", "constraints", "indexes", "labels", "props");
+
     private RecordCodec() {
     }
 
@@ -58,13 +61,18 @@ final class RecordCodec {
         g.writeEndObject();
     }
 
-    /** Reads the next record, or returns null at the end of the data. */
+    /**
+     * Reads the next record, or returns null at the end of the data. Structure only: names, values and
+     * schema statements are checked by the reader ({@link GraphRules}, {@link SchemaShape}); sizes are
+     * charged to a per-record budget while reading, so no record takes more memory than the format allows.
+     */
     static BackupRecord read(JsonParser p) throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
             return null;
         }
         PropertyCodec.expect(t, JsonToken.START_OBJECT, "a record");
+        PropertyCodec.Budget budget = new PropertyCodec.Budget();
         String kind = null;
         String name = null;
         String type = null;
@@ -75,8 +83,14 @@ final class RecordCodec {
         long[] counts = {-1, -1, -1, -1};
         List<String> labels = null;
         Map<String, Object> props = null;
+        int seen = 0;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
+            int bit = 1 << FIELDS.indexOf(field); // an unknown field (-1) is refused below
+            if ((seen & bit) != 0 && FIELDS.contains(field)) {
+                throw new BackupFormatException("record field " + Printable.quote(field) + " appears twice");
+            }
+            seen |= bit;
             JsonToken v = p.nextToken();
             switch (field) {
                 case "r" -> kind = string(p, v, field);
@@ -90,9 +104,12 @@ final class RecordCodec {
                 case "relationships" -> counts[1] = number(p, v, field);
                 case "constraints" -> counts[2] = number(p, v, field);
                 case "indexes" -> counts[3] = number(p, v, field);
-                case "labels" -> labels = labels(p, v);
-                case "props" -> props = PropertyCodec.readProperties(p);
-                default -> throw new BackupFormatException("unknown record field '" + field + "'");
+                case "labels" -> labels = labels(p, v, budget);
+                case "props" -> props = PropertyCodec.readProperties(p, budget);
+                default -> throw new BackupFormatException("unknown record field " + Printable.quote(field));
+            }
+            if (field.equals("type") || field.equals("name") || field.equals("create")) {
+                budget.add(GraphRules.nameWeight(p.getText()));
             }
         }
         PropertyCodec.expect(t, JsonToken.END_OBJECT, "the end of a record");
@@ -115,7 +132,7 @@ final class RecordCodec {
                 require(counts[0] >= 0 && counts[1] >= 0 && counts[2] >= 0 && counts[3] >= 0, "end");
                 return new BackupRecord.EndRecord(new BackupCounts(counts[0], counts[1], counts[2], counts[3]));
             default:
-                throw new BackupFormatException("unknown record kind '" + kind + "'");
+                throw new BackupFormatException("unknown record kind " + Printable.quote(kind));
         }
     }
 
@@ -139,12 +156,14 @@ final class RecordCodec {
         return p.getLongValue();
     }
 
-    private static List<String> labels(JsonParser p, JsonToken t) throws IOException {
+    private static List<String> labels(JsonParser p, JsonToken t, PropertyCodec.Budget budget) throws IOException {
         PropertyCodec.expect(t, JsonToken.START_ARRAY, "a label list");
         List<String> labels = new ArrayList<>(2);
         JsonToken next;
         while ((next = p.nextToken()) == JsonToken.VALUE_STRING) {
-            labels.add(p.getText());
+            String label = p.getText();
+            budget.add(GraphRules.nameWeight(label));
+            labels.add(label);
         }
         PropertyCodec.expect(next, JsonToken.END_ARRAY, "the end of a label list");
         return labels;

@@ -3,8 +3,9 @@ package org.statestore.backup;
 import java.util.Objects;
 
 /**
- * A constraint or index as {@code SHOW CONSTRAINTS/INDEXES YIELD *} reports it; restoring runs its
- * {@code createStatement}, which carries the name, the schema and the options.
+ * A constraint or index record of a backup: its name and type and the {@code createStatement} Neo4j
+ * reported. The statement is never run: it is parsed strictly into a {@link SchemaShape}, which must name
+ * this record, and a restore builds its own statement from those fields.
  */
 public record SchemaDefinition(Kind kind, String name, String type, String createStatement) implements BackupRecord {
 

@@ -7,11 +7,20 @@ public sealed interface VerifyResult {
 
     Path file();
 
-    /** Checksum, format, counts and content digest all agree with the header. */
-    record Valid(Path file, BackupHeader header, long sizeBytes) implements VerifyResult {
+    /**
+     * Checksum, format, names, values, counts and content digest all agree with the header.
+     *
+     * @param sha256 the checksum the trailer names (hex), so a restore can tell the file is still the one
+     *               verified before it deletes anything; empty when unknown
+     */
+    record Valid(Path file, BackupHeader header, long sizeBytes, String sha256) implements VerifyResult {
+
+        public Valid(Path file, BackupHeader header, long sizeBytes) {
+            this(file, header, sizeBytes, "");
+        }
     }
 
-    /** The file is damaged, truncated or not a backup; {@code reason} says which check failed. */
+    /** The file is damaged, truncated, not a backup, or holds something a restore refuses; {@code reason} says which. */
     record Invalid(Path file, String reason) implements VerifyResult {
     }
 

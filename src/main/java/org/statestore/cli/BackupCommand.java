@@ -12,6 +12,9 @@ import java.util.Optional;
 
 import org.statestore.StatestoreConfig;
 import org.statestore.backup.BackupHeader;
+import org.statestore.backup.DatabaseName;
+import org.statestore.backup.Printable;
+import org.statestore.backup.PrivateFiles;
 import org.statestore.neo4j.ConnectionSettings;
 
 import picocli.CommandLine.Command;
@@ -36,10 +39,10 @@ final class BackupCommand {
         return Optional.ofNullable(flag).or(() -> console.env("STATESTORE_BACKUP_DIR").map(Path::of)).orElse(DEFAULT_DIR);
     }
 
-    /** Creates the directory a backup is written to; an unusable one is a usage error. */
+    /** Creates the directory a backup is written to (0700 when new); an unusable one is a usage error. */
     static Path writableDirectory(Path dir, String flag) {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.createDirectories(dir);
         } catch (IOException e) {
             throw new UsageException(flag + " " + dir + ": cannot create the directory (" + e.getClass().getSimpleName()
                     + ")");
@@ -59,9 +62,16 @@ final class BackupCommand {
                 .orElse(ConnectionSettings.DEFAULT_DATA_DIR);
     }
 
+    /** The database of an offline command, checked against Neo4j's naming rules before it becomes part of a path. */
     static String offlineDatabase(ConnectionOptions connection, Console console) {
-        return Optional.ofNullable(connection.database).or(() -> console.env("NEO4J_DBNAME"))
+        String source = connection.database != null ? "--database" : "NEO4J_DBNAME";
+        String name = Optional.ofNullable(connection.database).or(() -> console.env("NEO4J_DBNAME"))
                 .orElse(ConnectionSettings.DEFAULT_DATABASE);
+        Optional<String> problem = DatabaseName.problem(name);
+        if (problem.isPresent()) {
+            throw new UsageException(source + ": " + problem.get());
+        }
+        return DatabaseName.normalized(name);
     }
 
     /** The facade's configuration for a backup command: no units are needed. */
@@ -92,14 +102,19 @@ final class BackupCommand {
         return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
-    /** One line describing a backup's header for people. */
+    /** One line describing a backup's header for people; every field from the file is escaped. */
     static String describe(BackupHeader h) {
-        return "database " + h.database() + " taken " + when(h.createdAt()) + " from Neo4j " + h.serverVersion()
-                + " (" + h.counts() + "; history head " + h.historyHead().map(Object::toString).orElse("none") + ")";
+        return "database " + Printable.escape(h.database()) + " taken " + when(h.createdAt()) + " from Neo4j "
+                + Printable.escape(h.serverVersion()) + " (" + h.counts() + "; history head "
+                + h.historyHead().map(Object::toString).map(Printable::escape).orElse("none") + ")";
     }
 
-    /** Prints {@code error} the way the command prints: a JSON envelope on stdout, and one line on stderr. */
-    static int fail(Console console, Reporting command, ExitCode code, String error) {
+    /**
+     * Prints {@code error} the way the command prints: a JSON envelope on stdout, and one line on stderr.
+     * The line is escaped: it can quote a backup file, which is untrusted.
+     */
+    static int fail(Console console, Reporting command, ExitCode code, String message) {
+        String error = Printable.escape(message);
         if (command.json()) {
             JsonOutput.print(console.out(), JsonOutput.envelope(command.commandName(), code, error));
         }

@@ -91,7 +91,7 @@ final class BackupCreateCommand implements Callable<Integer>, Reporting {
             f.put("file", c.file().toString());
             f.put("sizeBytes", c.sizeBytes());
             f.put("elapsedMs", c.elapsed().toMillis());
-            f.put("header", c.header().toMap());
+            f.put("header", c.header().toPrintableMap());
             JsonOutput.print(console.out(), BackupCommand.json(this, f));
         } else {
             console.out().println("created " + c.file() + " (" + BackupCommand.size(c.sizeBytes()) + "): "

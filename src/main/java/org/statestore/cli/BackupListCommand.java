@@ -13,6 +13,7 @@ import org.statestore.backup.BackupCatalog;
 import org.statestore.backup.BackupHeader;
 import org.statestore.backup.BackupReader;
 import org.statestore.backup.CatalogEntry;
+import org.statestore.backup.Printable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,7 @@ final class BackupListCommand implements Callable<Integer>, Reporting {
         for (CatalogEntry e : entries) {
             BackupHeader h = e.header().orElse(null);
             rows.add(new String[] {
-                e.file().getFileName().toString(),
+                Printable.escape(e.file().getFileName().toString()),
                 e.kind() == CatalogEntry.Kind.ONLINE ? "online" : "offline",
                 e.time().map(BackupCommand::when).orElse("-"),
                 BackupCommand.size(e.sizeBytes()),
@@ -66,8 +67,9 @@ final class BackupListCommand implements Callable<Integer>, Reporting {
                 h == null ? "-" : Long.toString(h.counts().relationships()),
                 h == null ? "-" : Long.toString(h.counts().constraints()),
                 h == null ? "-" : Long.toString(h.counts().indexes()),
-                e.problem().map(p -> "UNREADABLE: " + p)
-                        .orElse(h == null ? "-" : h.historyHead().map(Object::toString).orElse("none")),
+                e.problem().map(p -> "UNREADABLE: " + Printable.escape(p))
+                        .orElse(h == null ? "-" : h.historyHead().map(Object::toString).map(Printable::escape)
+                                .orElse("none")),
             });
         }
         printTable(console, rows);
@@ -78,13 +80,13 @@ final class BackupListCommand implements Callable<Integer>, Reporting {
 
     static Map<String, Object> json(CatalogEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", e.file().toString());
-        m.put("name", e.file().getFileName().toString());
+        m.put("file", Printable.escape(e.file().toString()));
+        m.put("name", Printable.escape(e.file().getFileName().toString()));
         m.put("kind", e.kind() == CatalogEntry.Kind.ONLINE ? "online" : "offline");
         m.put("time", e.time().map(Object::toString).orElse(null));
         m.put("sizeBytes", e.sizeBytes());
-        m.put("header", e.header().map(BackupHeader::toMap).orElse(null));
-        m.put("problem", e.problem().orElse(null));
+        m.put("header", e.header().map(BackupHeader::toPrintableMap).orElse(null));
+        m.put("problem", e.problem().map(Printable::escape).orElse(null));
         return m;
     }
 

@@ -3,12 +3,17 @@ package org.statestore.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.statestore.backup.BackupCatalog;
 import org.statestore.backup.BackupReader;
 import org.statestore.backup.CatalogEntry;
+import org.statestore.backup.OfflineDump;
+import org.statestore.backup.OfflineResult;
+import org.statestore.backup.Printable;
 import org.statestore.backup.PruneResult;
 
 import picocli.CommandLine.Command;
@@ -18,9 +23,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code statestore backup prune}: retention. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Keep the newest N backups in DIR (online and offline together, by the time in the header "
-                + "or name) and delete the rest, printing each file deleted. Files whose header cannot be read are "
-                + "never deleted.", "--dry-run prints what would be deleted and deletes nothing."},
+        description = {"Keep the newest N verified backups in DIR (online and offline together, by the time in the "
+                + "header or name) and delete the older verified ones, printing each file deleted.",
+                "Only verified files count: a .ssbak whose trailer and checksum match, a .dump Neo4j's admin tool "
+                        + "reads. A file that does not verify (or is dated more than a day ahead) is never deleted "
+                        + "and never counted, and is reported on one line.",
+                "--dry-run prints what would be deleted and deletes nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore backup prune --keep 7", "  statestore backup prune --keep 30 /var/backups/statestore --dry-run"})
 final class BackupPruneCommand implements Callable<Integer>, Reporting {
@@ -53,9 +61,19 @@ final class BackupPruneCommand implements Callable<Integer>, Reporting {
         if (!Files.isDirectory(d)) {
             return BackupCommand.fail(console, this, ExitCode.NOT_FOUND, "no backup directory " + d);
         }
-        PruneResult result = new BackupCatalog(new BackupReader()).prune(d, keep, dryRun);
+        OfflineDump neo4j = new OfflineDump(line -> { }, Clock.systemUTC());
+        BackupCatalog.DumpCheck dumps = dump -> {
+            OfflineResult r = neo4j.describe(dump);
+            if (r instanceof OfflineResult.Described) {
+                return Optional.empty();
+            }
+            return Optional.of(r instanceof OfflineResult.Failed f ? f.reason()
+                    : r instanceof OfflineResult.NotFound n ? n.reason() : "Neo4j's admin tool cannot read it");
+        };
+        PruneResult result = new BackupCatalog(new BackupReader(), dumps, Clock.systemUTC()).prune(d, keep, dryRun);
         for (CatalogEntry e : result.skipped()) {
-            console.log("left alone (unreadable): " + e.file() + ": " + e.problem().orElse("unknown time"));
+            console.log("left alone: " + Printable.escape(e.file().toString()) + ": "
+                    + Printable.escape(e.problem().orElse("not verified")));
         }
         if (output.json()) {
             Map<String, Object> f = BackupCommand.fields();
@@ -69,10 +87,11 @@ final class BackupPruneCommand implements Callable<Integer>, Reporting {
             return ExitCode.OK.code();
         }
         for (CatalogEntry e : result.deleted()) {
-            console.out().println((dryRun ? "would delete " : "deleted ") + e.file());
+            console.out().println((dryRun ? "would delete " : "deleted ") + Printable.escape(e.file().toString()));
         }
         console.out().println((dryRun ? "dry run: would keep " : "kept ") + result.kept().size() + ", "
-                + (dryRun ? "would delete " : "deleted ") + result.deleted().size() + " in " + d);
+                + (dryRun ? "would delete " : "deleted ") + result.deleted().size() + ", left alone "
+                + result.skipped().size() + " (not verified) in " + d);
         console.out().flush();
         return ExitCode.OK.code();
     }

@@ -112,7 +112,7 @@ final class BackupRestoreCommand implements Callable<Integer>, Reporting {
             f.put("file", done.file().toString());
             f.put("elapsedMs", done.elapsed().toMillis());
             f.put("verified", true);
-            f.put("header", done.header().toMap());
+            f.put("header", done.header().toPrintableMap());
             JsonOutput.print(console.out(), BackupCommand.json(this, f));
         } else {
             console.out().println("restored " + done.file() + " (" + done.header().counts() + ") in "

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /** {@code statestore backup verify}: checks a backup file without any database. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check a .ssbak backup without connecting to anything: SHA-256 trailer, format, record "
-                + "order, counts and content digest against the header.",
+                + "order, every name, value and constraint or index a restore would refuse, counts and content "
+                + "digest against the header.",
                 "For a Neo4j .dump, Neo4j's admin tool reads the dump's metadata (load --info)."},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore backup verify backups/neo4j-20250101T020000Z.ssbak",
@@ -62,7 +63,8 @@ final class BackupVerifyCommand implements Callable<Integer>, Reporting {
             f.put("file", v.file().toString());
             f.put("valid", true);
             f.put("sizeBytes", v.sizeBytes());
-            f.put("header", v.header().toMap());
+            f.put("sha256", v.sha256());
+            f.put("header", v.header().toPrintableMap());
             JsonOutput.print(console.out(), BackupCommand.json(this, f));
         } else {
             console.out().println("ok: " + v.file() + " (" + BackupCommand.size(v.sizeBytes()) + "): "

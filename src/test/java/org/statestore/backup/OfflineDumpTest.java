@@ -86,6 +86,8 @@ class OfflineDumpTest {
             file = all.get(0);
         }
         assertTrue(file.getFileName().toString().matches("neo4j-\\d{8}T\\d{6}Z\\.dump"), file::toString);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)), "a dump holds every identity's hash: private");
 
         CliRun verify = CliRun.run(Map.of(), "backup", "verify", file.toString());
         assertEquals(0, verify.exitCode(), verify::toString);
