@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;

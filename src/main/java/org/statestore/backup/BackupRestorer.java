@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

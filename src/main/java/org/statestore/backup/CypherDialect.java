@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

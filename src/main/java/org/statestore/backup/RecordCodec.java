@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

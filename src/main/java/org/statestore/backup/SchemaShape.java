@@ -1,5 +1,6 @@
 package org.statestore.backup;
 
+import org.statestore.text.Printable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import org.statestore.text.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.statestore.StatestoreConfig;
 import org.statestore.backup.BackupHeader;
 import org.statestore.backup.DatabaseName;
-import org.statestore.backup.Printable;
 import org.statestore.backup.PrivateFiles;
 import org.statestore.neo4j.ConnectionSettings;
 

@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import org.statestore.text.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import org.statestore.backup.BackupCatalog;
 import org.statestore.backup.BackupHeader;
 import org.statestore.backup.BackupReader;
 import org.statestore.backup.CatalogEntry;
-import org.statestore.backup.Printable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

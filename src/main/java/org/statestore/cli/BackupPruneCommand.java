@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import org.statestore.text.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import org.statestore.backup.BackupReader;
 import org.statestore.backup.CatalogEntry;
 import org.statestore.backup.OfflineDump;
 import org.statestore.backup.OfflineResult;
-import org.statestore.backup.Printable;
 import org.statestore.backup.PruneResult;
 
 import picocli.CommandLine.Command;

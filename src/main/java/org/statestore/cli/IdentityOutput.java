@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import org.statestore.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.statestore.StatestoreConfig;
 import org.statestore.identity.ApiKey;
 import org.statestore.identity.Identity;
 import org.statestore.identity.IdentityType;
-import org.statestore.identity.Printable;
 import org.statestore.identity.Scope;
 
 /** What the identity commands share: opening the database, naming identities in text, and their JSON fields. */

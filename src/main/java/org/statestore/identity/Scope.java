@@ -1,5 +1,6 @@
 package org.statestore.identity;
 
+import org.statestore.text.Printable;
 import java.util.regex.Pattern;
 
 /**

@@ -1,8 +1,8 @@
-package org.statestore.backup;
+package org.statestore.text;
 
 /**
- * Text from a backup file made safe to print: a header field or name can hold anything, including
- * terminal escape sequences, so every control, format and separator character (C0, DEL, C1, bidi
+ * Text from outside (a backup file, a database, a command line) made safe to print in a one-line message: it can
+ * hold anything, including terminal escape sequences, so every control, format and separator character (C0, DEL, C1, bidi
  * overrides, line separators) and every lone surrogate is shown as {@code \\uXXXX}. The result is one
  * printable line and stays the same text inside JSON.
  */
@@ -37,6 +37,11 @@ public final class Printable {
             i += n;
         }
         return b == null ? text : b.toString();
+    }
+
+    /** {@code 'text'}, escaped, whole: an identifier or scope that can neither break a message line nor forge one. */
+    public static String quoted(String text) {
+        return "'" + escape(text == null ? "" : text) + "'";
     }
 
     /** {@code 'text'}, escaped and cut to a readable length, for quoting file content in an error line. */
