@@ -83,9 +83,10 @@ class EmbeddedStoreAuthTest {
         } finally {
             probe.stop();
         }
-        assertTrue(attempts.stream().anyMatch(a -> a.outcome() == LoginProbe.Outcome.REFUSED), attempts.toString());
+        assertTrue(attempts.stream().anyMatch(a -> a.outcome() == LoginProbe.Outcome.REFUSED),
+                LoginProbe.summary(attempts));
         assertTrue(attempts.stream().allMatch(a -> a.outcome() == LoginProbe.Outcome.REFUSED
-                || a.outcome() == LoginProbe.Outcome.UNREACHABLE), attempts.toString());
+                || a.outcome() == LoginProbe.Outcome.UNREACHABLE), LoginProbe.summary(attempts));
     }
 
     @Test

@@ -77,12 +77,20 @@ public final class LoginProbe implements AutoCloseable {
         stop();
     }
 
+    /** A driver that has not connected yet, so that its first login is a moment's work once a port opens. */
+    public static Driver driver(String url, AuthToken token) {
+        return GraphDatabase.driver(url, token, Config.builder().withLogging(Logging.none()).withTelemetryDisabled(true)
+                .withConnectionTimeout(1, TimeUnit.SECONDS).withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
+                .withMaxConnectionPoolSize(1).build());
+    }
+
     /** One login with a driver of its own, and one query. */
     public static Attempt attempt(String url, AuthToken token) {
-        Config config = Config.builder().withLogging(Logging.none()).withTelemetryDisabled(true)
-                .withConnectionTimeout(1, TimeUnit.SECONDS).withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
-                .withMaxConnectionPoolSize(1).build();
-        Driver driver = GraphDatabase.driver(url, token, config);
+        return attempt(driver(url, token));
+    }
+
+    /** One login and one query with {@code driver}, which is closed after. */
+    public static Attempt attempt(Driver driver) {
         try (Session session = driver.session()) {
             session.run("RETURN 1").consume();
             return new Attempt(Outcome.ACCEPTED, "");
@@ -99,6 +107,18 @@ public final class LoginProbe implements AutoCloseable {
         } finally {
             driver.closeAsync(); // not waiting for its IO thread's quiet period keeps the cadence
         }
+    }
+
+    /** Attempts in short: how many of each outcome, and the first of each. */
+    public static String summary(List<Attempt> attempts) {
+        StringBuilder text = new StringBuilder();
+        for (Outcome outcome : Outcome.values()) {
+            List<Attempt> some = attempts.stream().filter(a -> a.outcome() == outcome).toList();
+            if (!some.isEmpty()) {
+                text.append(some.size()).append(" x ").append(outcome).append(" (").append(some.get(0).detail()).append(") ");
+            }
+        }
+        return text.toString().strip();
     }
 
     private static String firstLine(Throwable e) {
