@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where the target database is: a Bolt URL with credentials, or, when no URL is given, the embedded
@@ -34,7 +35,7 @@ public record ConnectionSettings(Optional<URI> url, String user, Secret password
             + "which statestore does not read: give the URL without it, and the user and password in NEO4J_USER "
             + "and NEO4J_PASS (or --user and --password-file)";
 
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^[^:/?#]*://[^/?#]*@");
+    private static final Pattern USER_INFO = Pattern.compile("^[^:/?#]*://[^/?#]*@");
 
     private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
 
@@ -84,7 +85,7 @@ public record ConnectionSettings(Optional<URI> url, String user, Secret password
     }
 
     private static void checkUrl(URI url) {
-        if (url.getRawAuthority() != null && url.getRawAuthority().contains("@") || hasUserInfo(url.toString())) {
+        if ((url.getRawAuthority() != null && url.getRawAuthority().contains("@")) || hasUserInfo(url.toString())) {
             throw new IllegalArgumentException(USER_INFO_REFUSED);
         }
         String scheme = url.getScheme();
