@@ -60,6 +60,9 @@ public final class ConnectionOptions {
         if (urlText.isEmpty()) {
             return settingsOrUsage(() -> ConnectionSettings.embedded(dir).withDatabase(db).withWaitForDb(wait));
         }
+        if (ConnectionSettings.hasUserInfo(urlText.get())) {
+            throw new UsageException(ConnectionSettings.USER_INFO_REFUSED);
+        }
         URI uri;
         try {
             uri = new URI(urlText.get().strip());

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
         description = {"Serve the embedded store in --data-dir over Bolt until Ctrl-C or SIGTERM, so an API or "
                 + "cypher-shell can use it in development. Runs no migration.",
                 "Authentication is off on loopback unless --password-file is given (then user neo4j with that "
-                        + "password); a non-loopback --listen address requires --password-file."},
+                        + "password, in place before the port opens); a non-loopback --listen address requires "
+                        + "--password-file. Without a password every local user can read and write the store over "
+                        + "Bolt. LOAD CSV never reads local files."},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore server", "  statestore server --data-dir ./dev-store --bolt-port 7688",
                 "  statestore server --listen 0.0.0.0 --password-file ./neo4j-password"})
@@ -43,7 +45,8 @@ final class ServerCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Turn authentication on: user neo4j, password from the first line of FILE.")
+            description = "Turn authentication on: user neo4j, password (at least 8 characters) from the first "
+                    + "line of FILE.")
     Path passwordFile;
 
     @Option(names = "--page-cache", paramLabel = "MiB", defaultValue = "256",
@@ -92,6 +95,10 @@ final class ServerCommand implements Callable<Integer> {
             String first = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
             if (first.isEmpty()) {
                 throw new UsageException("--password-file " + passwordFile + " holds no password");
+            }
+            if (first.codePointCount(0, first.length()) < EmbeddedServer.MIN_PASSWORD_LENGTH) {
+                throw new UsageException("--password-file " + passwordFile + ": the password must be at least "
+                        + EmbeddedServer.MIN_PASSWORD_LENGTH + " characters (Neo4j's minimum)");
             }
             return first;
         } catch (IOException e) {

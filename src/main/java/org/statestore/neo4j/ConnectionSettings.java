@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where the target database is: a Bolt URL with credentials, or, when no URL is given, the embedded
@@ -25,6 +26,16 @@ public record ConnectionSettings(Optional<URI> url, String user, Secret password
     public static final String DEFAULT_DATABASE = "neo4j";
     public static final String DEFAULT_USER = "neo4j";
     public static final Path DEFAULT_DATA_DIR = Path.of("statestore-data");
+
+    /**
+     * Why a URL with user info ({@code bolt://user:pass@host}) is refused. The URL is not quoted: the part
+     * before {@code @} may be a password, and the driver would ignore it anyway.
+     */
+    public static final String USER_INFO_REFUSED = "the database URL holds a user name or password before '@', "
+            + "which statestore does not read: give the URL without it, and the user and password in NEO4J_USER "
+            + "and NEO4J_PASS (or --user and --password-file)";
+
+    private static final Pattern USER_INFO = Pattern.compile("^[^:/?#]*://[^/?#]*@");
 
     private static final Set<String> SCHEMES = Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
 
@@ -68,7 +79,15 @@ public record ConnectionSettings(Optional<URI> url, String user, Secret password
         return url.isEmpty();
     }
 
+    /** Whether URL text has user info ({@code scheme://...@host}), decided before parsing so nothing quotes it. */
+    public static boolean hasUserInfo(String url) {
+        return USER_INFO.matcher(url.strip()).find();
+    }
+
     private static void checkUrl(URI url) {
+        if ((url.getRawAuthority() != null && url.getRawAuthority().contains("@")) || hasUserInfo(url.toString())) {
+            throw new IllegalArgumentException(USER_INFO_REFUSED);
+        }
         String scheme = url.getScheme();
         if (scheme == null || !SCHEMES.contains(scheme.toLowerCase(java.util.Locale.ROOT))) {
             throw new IllegalArgumentException("unsupported URL '" + url + "': use one of " + String.join(", ",

@@ -1,5 +1,7 @@
 package org.statestore.neo4j;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Objects;
 
 /** A password or key that never shows itself in logs, messages or {@code toString()}. */
@@ -13,6 +15,16 @@ public final class Secret {
 
     public static Secret of(String value) {
         return new Secret(value);
+    }
+
+    /**
+     * A fresh password of 256 random bits (43 characters of {@code A-Z a-z 0-9 _ -}), for a store that only
+     * this process may use: the embedded store of one command.
+     */
+    public static Secret random(SecureRandom random) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return new Secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** The plain text, for the one place that must hand it to the database driver. */

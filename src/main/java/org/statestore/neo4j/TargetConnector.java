@@ -1,5 +1,6 @@
 package org.statestore.neo4j;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +35,17 @@ public final class TargetConnector {
 
     private final Consumer<String> log;
     private final Clock clock;
+    private final SecureRandom random;
 
-    public TargetConnector(Consumer<String> log, Clock clock) {
+    /** {@code random} draws the embedded store's password for each run. */
+    public TargetConnector(Consumer<String> log, Clock clock, SecureRandom random) {
         this.log = log;
         this.clock = clock;
+        this.random = random;
+    }
+
+    public TargetConnector(Consumer<String> log, Clock clock) {
+        this(log, clock, new SecureRandom());
     }
 
     public TargetConnector(Consumer<String> log) {
@@ -66,11 +74,17 @@ public final class TargetConnector {
         }
     }
 
+    /**
+     * Starts the embedded store with a password drawn for this run, known only to this process (never logged,
+     * never stored), so other local users cannot use the store while the command runs.
+     */
     private Neo4jTarget openEmbedded(ConnectionSettings settings) {
-        EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.privateStore(settings.dataDir()));
+        Secret password = Secret.random(random);
+        EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.shortLived(settings.dataDir(), password));
         Driver driver = null;
         try {
-            driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.none(), driverConfig(Duration.ofSeconds(30)));
+            driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.basic(ConnectionSettings.DEFAULT_USER,
+                    password.reveal()), driverConfig(Duration.ofSeconds(30)));
             ServerInfo info = probe(driver, settings.database());
             return new EmbeddedTarget(server, driver, settings.database(), info,
                     "embedded Neo4j " + info.version() + " in " + settings.dataDir().toAbsolutePath().normalize()

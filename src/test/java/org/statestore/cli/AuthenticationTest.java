@@ -70,4 +70,22 @@ class AuthenticationTest {
         assertFalse(run.err().contains("not-the-password"), run.err());
         assertFalse(run.out().contains("not-the-password"), run.out());
     }
+
+    @Test
+    @DisplayName("a URL with a user name and password in it is exit 2, one line naming NEO4J_USER/NEO4J_PASS, and the password is never printed")
+    void userInfoInUrl() {
+        String port = server.boltUrl().substring(server.boltUrl().lastIndexOf(':') + 1);
+        for (String url : new String[] {"bolt://neo4j:" + PASSWORD + "@127.0.0.1:" + port,
+                "neo4j+s://admin:" + PASSWORD + "@db.example.org", "bolt://neo4j:" + PASSWORD + " x@127.0.0.1:" + port}) {
+            CliRun fromEnv = CliRun.run(Map.of("NEO4J_URL", url), "migrate", "info");
+            assertEquals(1, fromEnv.err().lines().count(), fromEnv.toString());
+            for (CliRun run : new CliRun[] {fromEnv,
+                    CliRun.run(Map.of(), "migrate", "info", "--url", url, "--output", "json")}) {
+                assertEquals(2, run.exitCode(), run.toString());
+                assertTrue(run.err().contains("NEO4J_USER and NEO4J_PASS"), run.toString());
+                assertFalse(run.err().contains(PASSWORD) || run.out().contains(PASSWORD), run.toString());
+                assertFalse(run.err().contains("target:"), "never connects: " + run);
+            }
+        }
+    }
 }
