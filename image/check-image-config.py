@@ -56,6 +56,7 @@ def main(path):
         check("/data" in (c.get("Volumes") or {}), "/data is a volume")
         env = dict(e.split("=", 1) for e in c.get("Env", []))
         check(env.get("STATESTORE_DATA_DIR") == "/data", "STATESTORE_DATA_DIR=/data")
+        check(env.get("STATESTORE_EMBEDDED_DEFAULT") == "off", "STATESTORE_EMBEDDED_DEFAULT=off (no silent throwaway store)")
         check(not any(SECRET_NAME.search(k) for k in env), "no secret-like variable in the environment: "
               + ", ".join(sorted(env)))
         meta = json.dumps({"env": c.get("Env"), "labels": c.get("Labels"), "history": config.get("history")})

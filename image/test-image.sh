@@ -94,8 +94,14 @@ first_end=$(date +%s.%N)
 grep -q '^statestore ' "$work/last.out" || bad "--version printed no 'statestore VERSION' line"
 say "    load $(python3 -c "print(f'{$first_start - $load_start:.1f}')") s, first --version $(python3 -c "print(f'{$first_end - $first_start:.2f}')") s (bench/image.sh measures these properly)"
 # -Xshare:on makes the JVM fail at start when the class-data-sharing archive does not map.
-expect 0 "embedded default: migrate up writes to the /data volume as user 65532; the CDS archive maps (-Xshare:on)" \
-  prun --rm --network=none -e JDK_JAVA_OPTIONS=-Xshare:on "$image" migrate up
+expect 0 "a deliberate local store: migrate up --data-dir /data writes to the volume as user 65532; the CDS archive maps (-Xshare:on)" \
+  prun --rm --network=none -e JDK_JAVA_OPTIONS=-Xshare:on "$image" migrate up --data-dir /data
+expect 2 "no embedded default in the image: migrate up without -e NEO4J_URL exits 2" \
+  prun --rm --network=none "$image" migrate up
+grep -q 'NEO4J_URL' "$work/last.err" && ok "  ... naming -e NEO4J_URL" || bad "migrate up without a URL did not name NEO4J_URL: $(cat "$work/last.err")"
+expect 2 "the manual's identity add without its -e flags exits 2 (nothing lands in the container's /data)" \
+  prun --rm --network=none "$image" identity add -t user -i bob -k 1e2feb89414c343c1027c4d1c386bbc4
+grep -q 'NEO4J_URL' "$work/last.err" && ok "  ... naming -e NEO4J_URL" || bad "identity add without a URL did not name NEO4J_URL: $(cat "$work/last.err")"
 
 # ---- 3. against statestore server on the host's loopback
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"

@@ -80,8 +80,8 @@ final class BackupCommand {
     }
 
     static StatestoreConfig.Builder builder(ConnectionOptions connection, Console console) {
-        return StatestoreConfig.builder().bundledUnits(false).connection(connection.settings(console))
-                .log(console::log);
+        return StatestoreConfig.builder().bundledUnits(false)
+                .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY)).log(console::log);
     }
 
     static String when(Instant t) {

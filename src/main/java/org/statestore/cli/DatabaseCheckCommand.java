@@ -35,7 +35,7 @@ final class DatabaseCheckCommand implements Callable<Integer>, Reporting {
 
     @Override
     public Integer call() {
-        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console))
+        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
                 .log(console::log).build();
         CheckReport report;
         try (Statestore store = Statestore.open(config)) {

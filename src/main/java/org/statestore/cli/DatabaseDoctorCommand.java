@@ -52,7 +52,7 @@ final class DatabaseDoctorCommand implements Callable<Integer>, Reporting {
     @Override
     public Integer call() {
         StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
-                .connection(connection.settings(console)).log(console::log).build();
+                .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY)).log(console::log).build();
         DoctorReport report;
         try (Statestore store = Statestore.open(config)) {
             report = store.doctor(release);

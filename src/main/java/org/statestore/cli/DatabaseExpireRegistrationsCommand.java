@@ -59,7 +59,7 @@ final class DatabaseExpireRegistrationsCommand implements Callable<Integer>, Rep
     public Integer call() {
         RegistrationExpiry.Selection selection = which.all ? RegistrationExpiry.Selection.ALL
                 : RegistrationExpiry.Selection.NONCONFORMING;
-        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console))
+        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
                 .log(console::log).build();
         ExpiryResult result;
         try (Statestore store = Statestore.open(config)) {

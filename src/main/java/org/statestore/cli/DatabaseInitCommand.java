@@ -40,6 +40,7 @@ final class DatabaseInitCommand implements Callable<Integer>, Reporting {
         up.output = output;
         up.lock = lock;
         up.target = TARGET;
+        up.implicitStore = ConnectionOptions.ImplicitStore.EXISTING_ONLY;
         up.describeReleases = false;
         up.retryFailed = true;
         return up.call();

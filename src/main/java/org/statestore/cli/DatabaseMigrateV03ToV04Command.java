@@ -46,6 +46,7 @@ final class DatabaseMigrateV03ToV04Command implements Callable<Integer>, Reporti
         up.output = output;
         up.lock = lock;
         up.target = TARGET;
+        up.implicitStore = ConnectionOptions.ImplicitStore.EXISTING_ONLY;
         return up.call();
     }
 

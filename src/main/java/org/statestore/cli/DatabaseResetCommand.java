@@ -48,7 +48,7 @@ final class DatabaseResetCommand implements Callable<Integer>, Reporting {
         if (!yes && !terminal) {
             return refuse("refusing to delete every node without --yes (or the database name typed on a terminal)");
         }
-        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console))
+        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
                 .log(console::log).build();
         ResetResult result;
         try (Statestore store = Statestore.open(config)) {

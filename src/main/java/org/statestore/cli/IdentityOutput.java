@@ -20,7 +20,7 @@ final class IdentityOutput {
     }
 
     static Statestore open(ConnectionOptions connection, Console console) {
-        return Statestore.open(StatestoreConfig.builder().connection(connection.settings(console))
+        return Statestore.open(StatestoreConfig.builder().connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
                 .log(console::log).build());
     }
 

@@ -63,6 +63,9 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     @Option(names = "--out-of-order", description = "Apply pending units older than the newest applied one.")
     boolean outOfOrder;
 
+    /** Whether a new implicit embedded store may be created ({@code database init} and {@code v03-to-v04}: no). */
+    ConnectionOptions.ImplicitStore implicitStore = ConnectionOptions.ImplicitStore.ALLOWED;
+
     /** Whether a failed, unchanged unit is rerun ({@code database init}, as alchemiscale's init simply retries). */
     boolean retryFailed;
 
@@ -77,7 +80,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     public Integer call() {
         Optional<Version> targetVersion = Optional.ofNullable(target).map(MigrateUpCommand::parseVersion);
         StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
-                .connection(connection.settings(console, DEFAULT_WAIT_FOR_DB))
+                .connection(connection.settings(console, DEFAULT_WAIT_FOR_DB, implicitStore))
                 .lease(lock.settings())
                 .stopSignal(console.stop())
                 .log(console::log)

@@ -58,4 +58,53 @@ class EmbeddedDefaultTest {
                     "user_identifier:CredentialedUserIdentity.identifier:UNIQUENESS"), constraints);
         }
     }
+
+    @Test
+    @DisplayName("identity, database and backup commands without a URL refuse a new implicit store (exit 2, naming "
+            + "NEO4J_URL, no directory created), use it once it exists, and take --data-dir as a deliberate choice")
+    void operatorCommandsNeedAnExplicitTarget() throws Exception {
+        Path implicit = dataDir.resolve("implicit");
+        Map<String, String> env = Map.of("STATESTORE_DATA_DIR", implicit.toString());
+
+        for (String[] args : List.of(new String[] {"identity", "add", "-t", "user", "-i", "bob", "-k", "a-key-of-bob"},
+                new String[] {"identity", "list"}, new String[] {"database", "init"}, new String[] {"database", "check"},
+                new String[] {"database", "migrate", "v03-to-v04"}, new String[] {"backup", "create", "--to",
+                        dataDir.resolve("backups").toString()})) {
+            CliRun run = CliRun.run(env, args);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertEquals(1, run.err().lines().filter(l -> !l.startsWith("statestore: warning:")).count(), run.toString());
+            assertTrue(run.err().contains("NEO4J_URL") && run.err().contains("--data-dir"), run.toString());
+            assertTrue(!java.nio.file.Files.exists(implicit), "no store was created by " + String.join(" ", args));
+        }
+
+        Path chosen = dataDir.resolve("chosen");
+        CliRun deliberate = CliRun.run(Map.of(), "identity", "add", "-t", "user", "-i", "bob", "--data-dir",
+                chosen.toString(), "--key-file", keyFile().toString());
+        assertEquals(0, deliberate.exitCode(), deliberate.toString());
+
+        CliRun main = CliRun.run(env, "migrate", "up");
+        assertEquals(0, main.exitCode(), "the README's main job still uses the implicit store: " + main);
+        CliRun existing = CliRun.run(env, "identity", "list");
+        assertEquals(0, existing.exitCode(), "an existing implicit store is used: " + existing);
+    }
+
+    @Test
+    @DisplayName("with the image's STATESTORE_EMBEDDED_DEFAULT=off, even migrate up without a URL exits 2 naming "
+            + "-e NEO4J_URL; --data-dir still works")
+    void imageHasNoEmbeddedDefault() {
+        Map<String, String> env = Map.of("STATESTORE_DATA_DIR", dataDir.resolve("data").toString(),
+                "STATESTORE_EMBEDDED_DEFAULT", "off");
+
+        CliRun up = CliRun.run(env, "migrate", "up");
+
+        assertEquals(2, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("-e NEO4J_URL="), up.toString());
+        assertTrue(!java.nio.file.Files.exists(dataDir.resolve("data")));
+        CliRun local = CliRun.run(env, "migrate", "up", "--data-dir", dataDir.resolve("local").toString());
+        assertEquals(0, local.exitCode(), local.toString());
+    }
+
+    private Path keyFile() throws java.io.IOException {
+        return java.nio.file.Files.writeString(dataDir.resolve("bob.key"), "a-key-of-bob-1234\n");
+    }
 }
