@@ -34,8 +34,8 @@ import org.statestore.testing.StatestoreProcess;
 class ServerCommandTest {
 
     /** Server starts per timing test: each is a JVM and a fresh store, a few seconds. */
-    private static final int FIRST_TRY_STARTS = 5;
-    private static final int DEFAULT_LOGIN_STARTS = 3;
+    private static final int FIRST_TRY_STARTS = 10;
+    private static final int DEFAULT_LOGIN_STARTS = 10;
     private static final String PASSWORD = "served-with-a-password";
     private static final Pattern SERVING = Pattern.compile("on (bolt://\\S+) ");
 
