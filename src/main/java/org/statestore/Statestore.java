@@ -207,9 +207,16 @@ public final class Statestore implements AutoCloseable {
         return info(Optional.empty());
     }
 
-    /** The state of every unit, with units beyond {@code targetVersion} shown as above target. */
+    /**
+     * The state of every unit, with units beyond {@code targetVersion} shown as above target.
+     *
+     * @throws org.statestore.migrate.UnknownTargetException when the target names no local or recorded unit
+     */
     public InfoReport info(Optional<Version> targetVersion) {
         Plan plan = Plan.of(units, history.read(), targetVersion);
+        plan.targetProblem().ifPresent(why -> {
+            throw new org.statestore.migrate.UnknownTargetException(why);
+        });
         return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
                 plan.statuses(), LeaseLock.peek(target.driver(), target.sessionConfig()));
     }

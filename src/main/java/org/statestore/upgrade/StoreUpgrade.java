@@ -57,6 +57,21 @@ public final class StoreUpgrade {
                 + "v0.4.x to v0.6.x)") : Optional.empty();
     }
 
+    /** The bundled units' versions: what an upgrade's target may name, known without any database. */
+    public static List<Version> bundledVersions() {
+        return new org.statestore.migrate.UnitCatalog(StoreUpgrade.class.getClassLoader())
+                .load(StatestoreConfig.builder().build().locations(), List.of()).stream()
+                .filter(u -> !(u instanceof org.statestore.migrate.RepeatableUnit))
+                .map(org.statestore.migrate.Unit::version).toList();
+    }
+
+    /** Fails the "check input" step when {@code target} names no bundled unit (before anything is written). */
+    static void requireBundled(Optional<Version> target) {
+        target.flatMap(t -> org.statestore.migrate.Targets.problem(t, bundledVersions())).ifPresent(why -> {
+            throw new UpgradeFailure(UpgradeFailure.Kind.BAD_INPUT, "check input", why);
+        });
+    }
+
     private static void checkTarget(Version target) {
         refuseTarget(target).ifPresent(why -> {
             throw new IllegalArgumentException(why);
@@ -77,6 +92,7 @@ public final class StoreUpgrade {
         StepTimer steps = new StepTimer(log);
         Path home = request.dataDir().toAbsolutePath().normalize();
         steps.run("check input", () -> {
+            requireBundled(request.target());
             DumpFile.check(request.dump());
             request.toDump().ifPresent(f -> {
                 if (Files.exists(f)) {
