@@ -83,9 +83,16 @@ public final class StoreUpgrade {
     }
 
     private final Consumer<String> log;
+    private final org.statestore.progress.ProgressSink counts;
 
     public StoreUpgrade(Consumer<String> log) {
+        this(log, org.statestore.progress.ProgressSink.NONE);
+    }
+
+    /** @param counts where the long units (NetworkMark, UTC times) report their progress */
+    public StoreUpgrade(Consumer<String> log, org.statestore.progress.ProgressSink counts) {
         this.log = log;
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
     }
 
     public Report run(Request request) {
@@ -148,7 +155,7 @@ public final class StoreUpgrade {
      */
     private Report schema(StepTimer steps, Path home, Optional<Version> target) {
         StatestoreConfig config = StatestoreConfig.builder().connection(ConnectionSettings.embedded(home))
-                .log(log).build();
+                .log(log).progress(counts).build();
         try (Statestore store = steps.run("start Neo4j 5", () -> Statestore.open(config))) {
             UpResult up = steps.run(target.map(t -> "migrate up --target " + t.text()).orElse("migrate up")
                     + " (baseline, then the bundled units)", () -> store.migrateUp(target));
