@@ -85,6 +85,7 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                 .lease(lock.settings())
                 .stopSignal(console.stop())
                 .log(console::log)
+                .progress(console.progress())
                 .build();
         UpOptions options = new UpOptions(strict, outOfOrder, retryFailed);
         try (Statestore store = Statestore.open(config)) {

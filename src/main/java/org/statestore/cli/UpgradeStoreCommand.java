@@ -69,7 +69,7 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
         long t0 = System.nanoTime();
         StoreUpgrade.Report report;
         try {
-            report = new StoreUpgrade(console::log).run(new StoreUpgrade.Request(dump, dir, replace,
+            report = new StoreUpgrade(console::log, console.progress()).run(new StoreUpgrade.Request(dump, dir, replace,
                     Optional.ofNullable(toDump), targetVersion));
         } catch (UpgradeFailure f) {
             return fail(UpgradeFailures.exitCode(f), "upgrade failed at step " + f.getMessage()
