@@ -199,8 +199,7 @@ public final class BackupReader {
                 header = readHeaderLine(data);
                 checkPlausible(header, size);
                 // The header's counts are untrusted, but only sized a progress bar here (checkPlausible bounds them).
-                counts.start("verify " + Printable.escape(String.valueOf(file.getFileName())),
-                        header.counts().nodes() + header.counts().relationships());
+                counts.start("verify", header.counts().nodes() + header.counts().relationships());
                 body.read(BODY_JSON.createParser(data), header, sink, counts);
                 counts.done();
             } catch (BackupFormatException e) {

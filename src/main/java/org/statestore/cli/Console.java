@@ -22,7 +22,7 @@ import org.statestore.progress.ProgressSink;
 public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, boolean jsonLogs,
                       StopSignal stop, Optional<TerminalLine> terminal) {
 
-    /** How often a progress line is written where no bar can be drawn. */
+    /** How often a progress line is written where no bar can be drawn, unless STATESTORE_PROGRESS_INTERVAL says. */
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /** The prefix by which the engine's log lines ({@code Consumer<String>}) mark a warning. */
@@ -83,7 +83,8 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
 
     /**
      * A new sink for one command's long tasks: a bar on a terminal (unless {@code NO_COLOR} or {@code TERM=dumb}),
-     * else a line every {@link #PROGRESS_EVERY}: JSON with {@code done}, {@code total}, {@code percent} and
+     * else a line every {@code STATESTORE_PROGRESS_INTERVAL} (default {@link #PROGRESS_EVERY}; a bad value is
+     * ignored) while a task runs and one at its end: JSON with {@code done}, {@code total}, {@code percent} and
      * {@code eta_s} in JSON logs, text otherwise.
      */
     public ProgressSink progress() {
@@ -91,7 +92,16 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
         if (terminal.isPresent() && !jsonLogs && !plain) {
             return new TerminalProgress(terminal.get());
         }
-        return new ProgressLines(this::progressLine, System::nanoTime, PROGRESS_EVERY);
+        return new ProgressLines(this::progressLine, System::nanoTime, progressInterval());
+    }
+
+    private Duration progressInterval() {
+        try {
+            return env("STATESTORE_PROGRESS_INTERVAL").map(DurationConverter::parse).filter(d -> !d.isNegative())
+                    .orElse(PROGRESS_EVERY);
+        } catch (RuntimeException e) {
+            return PROGRESS_EVERY; // progress is never worth failing a command over
+        }
     }
 
     private void progressLine(ProgressLine line) {

@@ -8,7 +8,8 @@ import org.statestore.progress.ProgressSink;
 
 /**
  * Progress as separate lines, for places a bar cannot go (a log collector, a file, {@code TERM=dumb},
- * {@code NO_COLOR}): one when a task starts, at most one per {@code every} while it runs, and one when it ends.
+ * {@code NO_COLOR}): one per {@code every} while a task runs and one when it ends. A task shorter than
+ * {@code every} prints none: the command's own result line says the rest.
  */
 final class ProgressLines implements ProgressSink {
 
@@ -21,6 +22,7 @@ final class ProgressLines implements ProgressSink {
     private long done;
     private long startedAt;
     private long emittedAt;
+    private boolean emitted;
 
     /** @param nanos the clock (System::nanoTime; tests pass their own) */
     ProgressLines(Consumer<ProgressLine> emit, LongSupplier nanos, Duration every) {
@@ -37,7 +39,7 @@ final class ProgressLines implements ProgressSink {
         this.done = 0;
         this.startedAt = nanos.getAsLong();
         this.emittedAt = startedAt;
-        emit.accept(line(startedAt));
+        this.emitted = false;
     }
 
     @Override
@@ -49,6 +51,7 @@ final class ProgressLines implements ProgressSink {
         long now = nanos.getAsLong();
         if (now - emittedAt >= everyNanos) {
             emittedAt = now;
+            emitted = true;
             emit.accept(line(now));
         }
     }
@@ -62,7 +65,10 @@ final class ProgressLines implements ProgressSink {
         if (total >= 0) {
             total = done;
         }
-        emit.accept(line(nanos.getAsLong()));
+        long now = nanos.getAsLong();
+        if (emitted || now - startedAt >= everyNanos) {
+            emit.accept(line(now));
+        }
         task = null;
     }
 

@@ -22,7 +22,9 @@ record BatchedStatement(String countQuery, String reporting) {
     static final String COMMITTED = "__statestore_committed";
     static final String ERROR = "__statestore_error";
 
-    private static final String NAME = "(?:\\w+|`[^`]+`)";
+    // Plain names only: the pattern is taken from the code-only text, whose comments are shortened and whose
+    // quoted names are blanked, so a backtick name would not survive.
+    private static final String NAME = "\\w+";
     private static final Pattern FORM = Pattern.compile(
             "\\s*MATCH\\s*(?<pattern>\\(\\s*\\w*\\s*(?::\\s*" + NAME + ")?\\s*\\)"
                     + "|\\(\\s*\\)\\s*-\\s*\\[\\s*\\w*\\s*(?::\\s*" + NAME + ")?\\s*\\]\\s*->\\s*\\(\\s*\\))"
@@ -38,7 +40,7 @@ record BatchedStatement(String countQuery, String reporting) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        String pattern = statement.text().substring(m.start("pattern"), m.end("pattern"));
+        String pattern = m.group("pattern");
         return Optional.of(new BatchedStatement("MATCH " + pattern + " RETURN count(*) AS rows",
                 statement.text() + "\nON ERROR BREAK REPORT STATUS AS __statestore_status\nRETURN "
                         + "__statestore_status.committed AS " + COMMITTED + ", __statestore_status.errorMessage AS "

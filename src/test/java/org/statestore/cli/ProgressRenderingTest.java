@@ -64,7 +64,8 @@ class ProgressRenderingTest {
     }
 
     @Test
-    @DisplayName("lines come when a task starts, at most once per interval while it runs, and when it ends at 100%")
+    @DisplayName("lines come at most once per interval while a task runs and when it ends at 100%; a task shorter "
+            + "than the interval prints none")
     void throttled() {
         AtomicLong now = new AtomicLong();
         List<ProgressLine> lines = new ArrayList<>();
@@ -76,13 +77,25 @@ class ProgressRenderingTest {
         }
         sink.done();
         sink.advance(5); // after done: nothing is open
-        assertEquals(List.of(0L, 500L, 900L), lines.stream().map(ProgressLine::done).toList());
-        assertEquals(100, lines.get(2).percent().getAsInt(), "a finished task is complete even below its estimate");
-        assertEquals(0, lines.get(2).etaSeconds().getAsLong());
+        assertEquals(List.of(500L, 900L), lines.stream().map(ProgressLine::done).toList());
+        assertEquals(50, lines.get(0).percent().getAsInt());
+        assertEquals(5, lines.get(0).etaSeconds().getAsLong());
+        assertEquals(100, lines.get(1).percent().getAsInt(), "a finished task is complete even below its estimate");
+        assertEquals(0, lines.get(1).etaSeconds().getAsLong());
 
         sink.start("first", 10);
+        now.addAndGet(6_000_000_000L);
         sink.start("second", ProgressSink.UNKNOWN); // the first ends with its own line
-        assertEquals(List.of("first", "first", "second"), lines.subList(3, 6).stream().map(ProgressLine::task).toList());
+        now.addAndGet(6_000_000_000L);
+        sink.done();
+        assertEquals(List.of("first", "second"), lines.subList(2, 4).stream().map(ProgressLine::task).toList());
+
+        sink.start("short", 10);
+        sink.advance(10);
+        sink.done();
+        sink.start("failing", 10);
+        sink.advance(3);
+        assertEquals(4, lines.size(), "a short task, or one that fails before the interval, prints nothing");
     }
 
     @Test

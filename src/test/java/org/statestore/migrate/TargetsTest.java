@@ -42,11 +42,11 @@ class TargetsTest {
     @DisplayName("a CALL { } IN TRANSACTIONS statement driven by a bare label, all nodes or a relationship type is "
             + "counted from the count store and run reporting its status; anything else runs as written")
     void batchedStatements() {
-        BatchedStatement marks = BatchedStatement.of(new Statement(
-                "MATCH (m:NetworkMark)\nCALL { WITH m DETACH DELETE m } IN TRANSACTIONS OF 10000 ROWS", 1)).orElseThrow();
+        String undo = "// rollback: deletes every NetworkMark\n//   and its MARKS relationship\nMATCH (m:NetworkMark)\n"
+                + "CALL { WITH m DETACH DELETE m } IN TRANSACTIONS OF 10000 ROWS";
+        BatchedStatement marks = BatchedStatement.of(new Statement(undo, 1)).orElseThrow();
         assertEquals("MATCH (m:NetworkMark) RETURN count(*) AS rows", marks.countQuery());
-        assertTrue(marks.reporting().startsWith("MATCH (m:NetworkMark)\nCALL { WITH m DETACH DELETE m } IN "
-                + "TRANSACTIONS OF 10000 ROWS\nON ERROR BREAK REPORT STATUS AS"), marks.reporting());
+        assertTrue(marks.reporting().startsWith(undo + "\nON ERROR BREAK REPORT STATUS AS"), marks.reporting());
         assertEquals("MATCH ()-[r:CLAIMS]->() RETURN count(*) AS rows", BatchedStatement.of(new Statement(
                 "match ()-[r:CLAIMS]->() call (r) { set r.x = 1 } in transactions // trailing comment", 1))
                 .orElseThrow().countQuery());
@@ -58,6 +58,7 @@ class TargetsTest {
                 "MATCH (m:Mark) CALL { WITH m DELETE m } IN TRANSACTIONS ON ERROR CONTINUE",
                 "MATCH (a:A), (b:B) CALL { WITH a, b CREATE (a)-[:R]->(b) } IN TRANSACTIONS",
                 "MATCH (m:Mark) CALL { WITH m DELETE m } IN 2 CONCURRENT TRANSACTIONS",
+                "MATCH (m:`Odd Label`) CALL { WITH m DELETE m } IN TRANSACTIONS",
                 "MATCH (n:Thing) SET n.x = 1",
                 "RETURN 'MATCH (n) CALL { } IN TRANSACTIONS'")) {
             assertEquals(Optional.empty(), BatchedStatement.of(new Statement(notCountable, 1)), notCountable);
