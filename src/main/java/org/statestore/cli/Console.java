@@ -2,8 +2,8 @@ package org.statestore.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 

@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.statestore.progress.ProgressSink;
+import org.statestore.text.Printable;
 
 /**
  * Progress as one bar redrawn in place on the terminal (count, percent, rate, elapsed and time left), drawn
@@ -35,7 +36,7 @@ final class TerminalProgress implements ProgressSink {
         this.done = 0;
         DecimalFormat rate = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         bar = new ProgressBarBuilder()
-                .setTaskName(task)
+                .setTaskName(Printable.escape(task)) // the raw channel bypasses the escaping writer
                 .setInitialMax(total)
                 .setUpdateIntervalMillis(REDRAW_MS)
                 .continuousUpdate() // elapsed time and time left move on between counts
