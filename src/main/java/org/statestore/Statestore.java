@@ -92,7 +92,7 @@ public final class Statestore implements AutoCloseable {
      */
     public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options, java.nio.file.Path backupDir) {
         java.util.function.Supplier<String> backup = () -> {
-            var result = org.statestore.backup.BackupWriter.forTarget(target, toolVersion(), config.log())
+            var result = org.statestore.backup.BackupWriter.forTarget(target, toolVersion(), config.log(), config.progress())
                     .create(backupDir, org.statestore.backup.DumpGuard.NONE); // the runner already holds the lease
             if (result instanceof org.statestore.backup.CreateResult.Created c) {
                 return c.file().toAbsolutePath().toString();
@@ -132,7 +132,7 @@ public final class Statestore implements AutoCloseable {
     private MigrationRunner runner(String command) {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
                 config.log(), detectors, new LeaseOptions(Holder.thisProcess(command), config.lease()),
-                config.stopSignal(), config.placeholders(), target.server());
+                config.stopSignal(), config.placeholders(), target.server(), config.progress());
     }
 
     /**
@@ -167,7 +167,7 @@ public final class Statestore implements AutoCloseable {
     /** Rolls back applied units newest first, from their recorded rollback notes, under the lease. */
     public UndoResult undo(UndoRequest request) {
         return new UndoRunner(target.driver(), target.sessionConfig(), history, config.installedBy(), config.log(),
-                new LeaseOptions(Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal())
+                new LeaseOptions(Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal(), config.progress())
                 .undo(units, request);
     }
 
@@ -207,9 +207,16 @@ public final class Statestore implements AutoCloseable {
         return info(Optional.empty());
     }
 
-    /** The state of every unit, with units beyond {@code targetVersion} shown as above target. */
+    /**
+     * The state of every unit, with units beyond {@code targetVersion} shown as above target.
+     *
+     * @throws org.statestore.migrate.UnknownTargetException when the target names no local or recorded unit
+     */
     public InfoReport info(Optional<Version> targetVersion) {
         Plan plan = Plan.of(units, history.read(), targetVersion);
+        plan.targetProblem().ifPresent(why -> {
+            throw new org.statestore.migrate.UnknownTargetException(why);
+        });
         return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
                 plan.statuses(), LeaseLock.peek(target.driver(), target.sessionConfig()));
     }

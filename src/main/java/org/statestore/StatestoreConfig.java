@@ -14,6 +14,7 @@ import org.statestore.migrate.Location;
 import org.statestore.migrate.Placeholders;
 import org.statestore.migrate.StopSignal;
 import org.statestore.neo4j.ConnectionSettings;
+import org.statestore.progress.ProgressSink;
 
 /**
  * Everything a {@link Statestore} needs: where the database is, where units come from, who is
@@ -21,7 +22,15 @@ import org.statestore.neo4j.ConnectionSettings;
  */
 public record StatestoreConfig(ConnectionSettings connection, List<Location> locations, List<JavaMigration> javaUnits,
                                ClassLoader classLoader, String installedBy, Consumer<String> log, LeaseSettings lease,
-                               StopSignal stopSignal, Placeholders placeholders) {
+                               StopSignal stopSignal, Placeholders placeholders, ProgressSink progress) {
+
+    /** A configuration whose counted progress goes nowhere. */
+    public StatestoreConfig(ConnectionSettings connection, List<Location> locations, List<JavaMigration> javaUnits,
+                            ClassLoader classLoader, String installedBy, Consumer<String> log, LeaseSettings lease,
+                            StopSignal stopSignal, Placeholders placeholders) {
+        this(connection, locations, javaUnits, classLoader, installedBy, log, lease, stopSignal, placeholders,
+                ProgressSink.NONE);
+    }
 
     public StatestoreConfig {
         Objects.requireNonNull(connection, "connection");
@@ -33,6 +42,7 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(stopSignal, "stopSignal");
         Objects.requireNonNull(placeholders, "placeholders");
+        Objects.requireNonNull(progress, "progress");
     }
 
     public static Builder builder() {
@@ -53,6 +63,7 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         private StopSignal stopSignal = new StopSignal();
         private final java.util.Map<String, String> placeholderValues = new java.util.TreeMap<>();
         private java.util.Map<String, String> placeholderEnv = java.util.Map.of();
+        private ProgressSink progress = ProgressSink.NONE;
 
         private Builder() {
         }
@@ -91,9 +102,15 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
             return this;
         }
 
-        /** Where progress lines go; default nowhere. */
+        /** Where log lines go (a line starting {@code warning: } is a warning); default nowhere. */
         public Builder log(Consumer<String> log) {
             this.log = log;
+            return this;
+        }
+
+        /** Where long tasks (batched units, backups) report their counts; default nowhere. */
+        public Builder progress(ProgressSink progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
@@ -131,7 +148,7 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
             }
             directories.forEach(d -> locations.add(Location.directory(d)));
             return new StatestoreConfig(connection, locations, javaUnits, classLoader, installedBy, log, lease, stopSignal,
-                    Placeholders.of(placeholderEnv, placeholderValues));
+                    Placeholders.of(placeholderEnv, placeholderValues), progress);
         }
     }
 

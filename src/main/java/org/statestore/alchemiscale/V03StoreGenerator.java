@@ -87,8 +87,16 @@ public final class V03StoreGenerator {
     private final Driver driver;
     private final SessionConfig sessionConfig;
     private final Consumer<String> progress;
+    private final org.statestore.progress.ProgressSink counts;
 
     public V03StoreGenerator(Driver driver, SessionConfig sessionConfig, Consumer<String> progress) {
+        this(driver, sessionConfig, progress, org.statestore.progress.ProgressSink.NONE);
+    }
+
+    /** @param counts where the networks written are counted, out of the spec's total */
+    public V03StoreGenerator(Driver driver, SessionConfig sessionConfig, Consumer<String> progress,
+                             org.statestore.progress.ProgressSink counts) {
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.progress = progress;
@@ -110,6 +118,7 @@ public final class V03StoreGenerator {
             long nodes = 1 + registrations().size();
             session.executeWriteWithoutResult(tx -> tx.run(BASE, Map.of("registrations", registrations())).consume());
             long relationships = 0;
+            counts.start("dev seed: networks", spec.networks());
             for (int from = 0; from < spec.networks(); from += spec.batchSize()) {
                 int to = Math.min(spec.networks(), from + spec.batchSize());
                 List<Map<String, Object>> batch = batch(spec, from, to);
@@ -117,9 +126,10 @@ public final class V03StoreGenerator {
                         .consume().counters());
                 nodes += counters.nodesCreated();
                 relationships += counters.relationshipsCreated();
-                progress.accept("dev seed: " + to + " of " + spec.networks() + " networks written (" + nodes
-                        + " nodes)");
+                counts.advance(to - from);
             }
+            counts.done();
+            progress.accept("dev seed: " + spec.networks() + " networks written (" + nodes + " nodes)");
             return new SeedResult.Seeded(spec.networks(), nodes, relationships,
                     Duration.ofNanos(System.nanoTime() - started));
         }

@@ -13,6 +13,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.statestore.migrate.JavaMigration;
 import org.statestore.migrate.MigrationContext;
+import org.statestore.progress.ProgressSink;
 
 /**
  * alchemiscale's v0.3 to v0.4 migration: every AlchemicalNetwork without a NetworkMark gets one, in state
@@ -22,7 +23,8 @@ import org.statestore.migrate.MigrationContext;
  * <p>alchemiscale's own script marks every network in one transaction. This unit streams the unmarked
  * networks once (element id and scoped key only), computes each mark's md5-derived key in Java
  * (Cypher 5 has no md5), and writes {@link #batchSize()} marks per transaction with one UNWIND. Memory stays
- * flat however many networks there are, each batch commits on its own, and a rerun after a crash picks
+ * flat however many networks there are, each batch commits on its own (and advances the context's progress
+ * counts, whose total is the count store's estimate of unmarked networks), and a rerun after a crash picks
  * up only the networks still unmarked. The write re-checks "no mark yet" per network, and a mark's
  * {@code _scoped_key} is derived from its network, so no network ever gets two.
  *
@@ -111,7 +113,8 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
     @Override
     public void apply(MigrationContext context) {
         Consumer<String> progress = context.progress();
-        configurationProblem.ifPresent(p -> progress.accept("NetworkMark: " + p));
+        ProgressSink counts = context.counts();
+        configurationProblem.ifPresent(p -> progress.accept("warning: NetworkMark: " + p));
         long expected;
         try (Session session = context.session()) {
             expected = Math.max(0, session.run(ESTIMATE_UNMARKED).single().get("unmarked").asLong());
@@ -119,6 +122,7 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
         progress.accept("NetworkMark: " + expected + " networks without a mark; " + batchSize + " per transaction");
         long started = System.nanoTime();
         Tally tally = new Tally();
+        counts.start("NetworkMark", expected);
         // One read streams the unmarked networks (the driver pulls batchSize records at a time); a second
         // session commits each batch. Networks this run marks are never read again.
         SessionConfig streaming = SessionConfig.builder().withDatabase(context.database()).withFetchSize(batchSize)
@@ -126,24 +130,31 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
         try (Session reader = context.driver().session(streaming); Session writer = context.session()) {
             Result networks = reader.run(UNMARKED);
             List<Map<String, Object>> rows = new ArrayList<>(batchSize);
+            long read = 0;
             while (networks.hasNext()) {
+                read++;
                 row(networks.next()).ifPresentOrElse(rows::add, () -> tally.skipped++);
                 if (rows.size() == batchSize || !networks.hasNext() && !rows.isEmpty()) {
                     long marked = write(writer, rows);
                     tally.batches++;
                     tally.marked += marked;
                     tally.skipped += rows.size() - marked;
-                    progress.accept(line(tally, expected, started));
+                    counts.advance(read); // each network read is done: marked, or left alone and reported below
+                    read = 0;
                     rows = new ArrayList<>(batchSize);
                 }
             }
+            counts.advance(read);
         }
+        counts.done();
         if (tally.batches == 0) {
             progress.accept("NetworkMark: every network already has a mark");
+        } else {
+            progress.accept(summary(tally, started));
         }
         if (tally.skipped > 0) {
-            progress.accept("NetworkMark: " + tally.skipped + " networks left without a mark: no _scoped_key, _org, "
-                    + "_campaign or _project (alchemiscale cannot address them either), or marked meanwhile");
+            progress.accept("warning: NetworkMark: " + tally.skipped + " networks left without a mark: no _scoped_key, "
+                    + "_org, _campaign or _project (alchemiscale cannot address them either), or marked meanwhile");
         }
     }
 
@@ -154,10 +165,10 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
         long skipped;
     }
 
-    private static String line(Tally tally, long expected, long started) {
+    private static String summary(Tally tally, long started) {
         long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        return "NetworkMark: batch " + tally.batches + " committed, " + tally.marked + " of " + expected
-                + " networks marked (" + (tally.marked * 1000 / ms) + "/s)";
+        return "NetworkMark: " + tally.marked + " networks marked in " + tally.batches + " transactions, "
+                + ms + " ms (" + (tally.marked * 1000 / ms) + "/s)";
     }
 
     private static long write(Session writer, List<Map<String, Object>> rows) {

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.statestore.progress.ProgressSink;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,6 +72,7 @@ public final class BackupReader {
     }
 
     private final Path scratchBase;
+    private final ProgressSink counts;
 
     /** A reader whose temporary files go under {@code java.io.tmpdir}. */
     public BackupReader() {
@@ -78,7 +81,18 @@ public final class BackupReader {
 
     /** A reader whose temporary files go into a private directory under {@code scratchBase}. */
     public BackupReader(Path scratchBase) {
+        this(scratchBase, ProgressSink.NONE);
+    }
+
+    /** As {@link #BackupReader(Path)}; a full read reports the records checked out of the header's count to {@code counts}. */
+    public BackupReader(Path scratchBase, ProgressSink counts) {
         this.scratchBase = scratchBase;
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+    }
+
+    /** The same reader, reporting full reads to {@code counts}. */
+    public BackupReader withProgress(ProgressSink counts) {
+        return new BackupReader(scratchBase, counts);
     }
 
     Path scratchBase() {
@@ -184,7 +198,10 @@ public final class BackupReader {
                 InputStream data = new BufferedInputStream(new GZIPInputStream(digesting, 1 << 16), 1 << 16);
                 header = readHeaderLine(data);
                 checkPlausible(header, size);
-                body.read(BODY_JSON.createParser(data), header, sink);
+                // The header's counts are untrusted, but only sized a progress bar here (checkPlausible bounds them).
+                counts.start("verify", header.counts().nodes() + header.counts().relationships());
+                body.read(BODY_JSON.createParser(data), header, sink, counts);
+                counts.done();
             } catch (BackupFormatException e) {
                 formatError = e.getMessage();
             } catch (StreamConstraintsException e) {
@@ -349,10 +366,15 @@ public final class BackupReader {
             this.nodeIds = new NodeIdMap(scratch, "verify-ids");
         }
 
-        void read(JsonParser p, BackupHeader header, RecordSink sink) throws IOException {
+        void read(JsonParser p, BackupHeader header, RecordSink sink, ProgressSink counts) throws IOException {
             BackupCounts declared = header.counts();
             BackupRecord r;
+            long pending = 0;
             while ((r = RecordCodec.read(p)) != null) {
+                if (!(r instanceof SchemaDefinition || r instanceof BackupRecord.EndRecord) && ++pending == 1_000) {
+                    counts.advance(pending);
+                    pending = 0;
+                }
                 if (phase == 3) {
                     throw new BackupFormatException("data after the end record");
                 }
@@ -390,6 +412,7 @@ public final class BackupReader {
                 }
                 sink.accept(r);
             }
+            counts.advance(pending);
             if (endCounts == null) {
                 throw new BackupFormatException("the end record is missing: the body was cut short");
             }

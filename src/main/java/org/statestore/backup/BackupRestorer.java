@@ -24,6 +24,7 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.statestore.neo4j.Neo4jTarget;
+import org.statestore.progress.ProgressSink;
 
 /**
  * Restores a verified {@code .ssbak} file into an empty database: nodes and relationships in batched
@@ -48,7 +49,6 @@ public final class BackupRestorer {
     static final int BATCH = 5_000;
     /** A batch is also handed over once its records weigh this much (see {@link GraphRules}), so big records stay few per batch. */
     static final long BATCH_WEIGHT = 16L * 1024 * 1024;
-    private static final long PROGRESS_EVERY = 250_000;
 
     private static final String COUNT_NODES = "MATCH (n) RETURN count(n) AS c";
     private static final String COUNT_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN count(*) AS c";
@@ -83,6 +83,7 @@ public final class BackupRestorer {
     private final Optional<String> serverVersion;
     private final Consumer<String> progress;
     private final Path scratchBase;
+    private final ProgressSink counts;
 
     /** A restorer that asks the server for its version when it restores. */
     public BackupRestorer(Driver driver, String database, Consumer<String> progress) {
@@ -96,6 +97,13 @@ public final class BackupRestorer {
      */
     public BackupRestorer(Driver driver, String database, Optional<String> serverVersion, Consumer<String> progress,
                           Path scratchBase) {
+        this(driver, database, serverVersion, progress, scratchBase, ProgressSink.NONE);
+    }
+
+    /** @param counts where the write pass and the read-back report records done, out of the header's counts */
+    public BackupRestorer(Driver driver, String database, Optional<String> serverVersion, Consumer<String> progress,
+                          Path scratchBase, ProgressSink counts) {
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.database = Objects.requireNonNull(database, "database");
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
@@ -104,8 +112,13 @@ public final class BackupRestorer {
     }
 
     public static BackupRestorer forTarget(Neo4jTarget target, Consumer<String> progress) {
+        return forTarget(target, progress, ProgressSink.NONE);
+    }
+
+    /** As {@link #forTarget(Neo4jTarget, Consumer)}, counting records written and read back into {@code counts}. */
+    public static BackupRestorer forTarget(Neo4jTarget target, Consumer<String> progress, ProgressSink counts) {
         return new BackupRestorer(target.driver(), target.database(), Optional.of(target.server().version()), progress,
-                ScratchSpace.defaultBase());
+                ScratchSpace.defaultBase(), counts);
     }
 
     /**
@@ -151,7 +164,7 @@ public final class BackupRestorer {
             if (!state.isEmpty()) {
                 // Nothing is deleted unless the file is, byte for byte, the one checked in full.
                 String verified = backup.sha256().isEmpty()
-                        && new BackupReader(scratchBase).verify(backup.file()) instanceof VerifyResult.Valid v
+                        && new BackupReader(scratchBase, counts).verify(backup.file()) instanceof VerifyResult.Valid v
                         ? v.sha256() : backup.sha256();
                 Optional<String> now = BackupReader.currentChecksum(backup.file(), backup.sizeBytes());
                 if (verified.isEmpty() || now.isEmpty() || !now.get().equals(verified)) {
@@ -174,7 +187,9 @@ public final class BackupRestorer {
                 }
                 Loader loader = new Loader(writes, toNew, toBackup);
                 long tData = System.nanoTime();
+                counts.start("restore " + database, header.counts().nodes() + header.counts().relationships());
                 VerifyResult second = loader.load(new BackupReader(scratchBase), backup.file());
+                counts.done();
                 progress.accept("restore: wrote " + loader.nodesWritten + " nodes and " + loader.relsWritten
                         + " relationships in " + millis(tData) + " ms");
                 if (!(second instanceof VerifyResult.Valid)) {
@@ -329,10 +344,16 @@ public final class BackupRestorer {
         long strangers = 0;
         Set<String> constraints = new TreeSet<>();
         Set<String> indexes = new TreeSet<>();
+        counts.start("read back " + database, header.counts().nodes() + header.counts().relationships());
+        long pending = 0;
         try (Session s = session(AccessMode.READ); Transaction tx = s.beginTransaction()) {
             Result nodes = tx.run(READ_NODES);
             while (nodes.hasNext()) {
                 Record r = nodes.next();
+                if (++pending == BATCH) {
+                    counts.advance(pending);
+                    pending = 0;
+                }
                 long backupId = toBackup.get(r.get(0).asLong());
                 if (backupId == NodeIdMap.ABSENT) {
                     strangers++;
@@ -343,10 +364,16 @@ public final class BackupRestorer {
             Result rels = tx.run(READ_RELATIONSHIPS);
             while (rels.hasNext()) {
                 Record r = rels.next();
+                if (++pending == BATCH) {
+                    counts.advance(pending);
+                    pending = 0;
+                }
                 long start = toBackup.get(r.get(0).asLong());
                 long end = toBackup.get(r.get(1).asLong());
                 digest.addRelationship(start, end, r.get(2).asString(), PropertyCodec.fromDriver(r.get(3)));
             }
+            counts.advance(pending);
+            counts.done();
             tx.run(CONSTRAINT_SHAPES).list().forEach(r -> constraints.add(signature(r)));
             tx.run(INDEX_SHAPES).list().forEach(r -> indexes.add(signature(r)));
         }
@@ -502,11 +529,8 @@ public final class BackupRestorer {
                 toNew.put(pairs[k], pairs[k + 1]);
                 toBackup.put(pairs[k + 1], pairs[k]);
             }
-            long before = nodesWritten;
             nodesWritten += size;
-            if (nodesWritten / PROGRESS_EVERY != before / PROGRESS_EVERY) {
-                progress.accept("restore: " + nodesWritten + " nodes");
-            }
+            counts.advance(size);
         }
 
         private void writeRelationships(List<BackupRecord.RelationshipRecord> batch) {
@@ -528,11 +552,8 @@ public final class BackupRestorer {
                     }
                 });
             }
-            long before = relsWritten;
             relsWritten += size;
-            if (relsWritten / PROGRESS_EVERY != before / PROGRESS_EVERY) {
-                progress.accept("restore: " + relsWritten + " relationships");
-            }
+            counts.advance(size);
         }
     }
 }

@@ -40,6 +40,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.statestore.history.HistoryChain;
 import org.statestore.neo4j.Neo4jTarget;
+import org.statestore.progress.ProgressSink;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -93,7 +94,9 @@ public final class BackupWriter {
     private static final String RELATIONSHIPS = "MATCH (a)-[r]->(b) WHERE " + CONTENT_RELATIONSHIP
             + " RETURN id(a) AS start, id(b) AS end, type(r) AS type, properties(r) AS props";
 
-    private static final long PROGRESS_EVERY = 250_000;
+    // Both counts come from Neo4j's count store (constant time): the progress total, before the scan.
+    private static final String COUNT_NODES = "MATCH (n) RETURN count(n)";
+    private static final String COUNT_RELATIONSHIPS = "MATCH ()-[r]->() RETURN count(r)";
     private static final long FETCH_SIZE = 5_000;
     private static final int ENCODE_BATCH = 1_000;
 
@@ -109,6 +112,7 @@ public final class BackupWriter {
     private final Consumer<String> progress;
     private final Clock clock;
     private final Path scratchBase;
+    private final ProgressSink counts;
 
     public BackupWriter(Driver driver, String database, String serverVersion, String toolVersion,
                         Consumer<String> progress, Clock clock) {
@@ -118,6 +122,13 @@ public final class BackupWriter {
     /** @param scratchBase where the private temporary directory for the node-id bit set is created */
     public BackupWriter(Driver driver, String database, String serverVersion, String toolVersion,
                         Consumer<String> progress, Clock clock, Path scratchBase) {
+        this(driver, database, serverVersion, toolVersion, progress, clock, scratchBase, ProgressSink.NONE);
+    }
+
+    /** @param counts where the dump reports nodes and relationships written, out of the count store's total */
+    public BackupWriter(Driver driver, String database, String serverVersion, String toolVersion,
+                        Consumer<String> progress, Clock clock, Path scratchBase, ProgressSink counts) {
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.database = Objects.requireNonNull(database, "database");
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
@@ -129,8 +140,14 @@ public final class BackupWriter {
 
     /** A writer for an open target, on the system clock. */
     public static BackupWriter forTarget(Neo4jTarget target, String toolVersion, Consumer<String> progress) {
+        return forTarget(target, toolVersion, progress, ProgressSink.NONE);
+    }
+
+    /** As {@link #forTarget(Neo4jTarget, String, Consumer)}, counting nodes and relationships into {@code counts}. */
+    public static BackupWriter forTarget(Neo4jTarget target, String toolVersion, Consumer<String> progress,
+                                         ProgressSink counts) {
         return new BackupWriter(target.driver(), target.database(), target.server().version(), toolVersion, progress,
-                Clock.systemUTC());
+                Clock.systemUTC(), ScratchSpace.defaultBase(), counts);
     }
 
     /** Backs the database up into {@code directory} (created when missing), holding no guard. */
@@ -250,6 +267,8 @@ public final class BackupWriter {
                     .filter(r -> !r.get("version").isNull() && !r.get("seq").isNull())
                     .map(r -> new HistoryHead(r.get("version").asString(), r.get("seq").asLong()));
             encoding.put(new ArrayList<>(schema));
+            long total = tx.run(COUNT_NODES).single().get(0).asLong() + tx.run(COUNT_RELATIONSHIPS).single().get(0).asLong();
+            counts.start("backup " + database, total);
 
             List<BackupRecord> batch = new ArrayList<>(ENCODE_BATCH);
             Result nodes = tx.run(NODES);
@@ -266,10 +285,9 @@ public final class BackupWriter {
                 if (batch.size() == ENCODE_BATCH) {
                     encoding.put(batch);
                     batch = new ArrayList<>(ENCODE_BATCH);
+                    counts.advance(ENCODE_BATCH);
                 }
-                if (++nodeCount % PROGRESS_EVERY == 0) {
-                    progress.accept("backup: " + nodeCount + " nodes");
-                }
+                nodeCount++;
             }
 
             Result rels = tx.run(RELATIONSHIPS);
@@ -287,21 +305,22 @@ public final class BackupWriter {
                 if (batch.size() == ENCODE_BATCH) {
                     encoding.put(batch);
                     batch = new ArrayList<>(ENCODE_BATCH);
+                    counts.advance(ENCODE_BATCH);
                 }
-                if (++relCount % PROGRESS_EVERY == 0) {
-                    progress.accept("backup: " + relCount + " relationships");
-                }
+                relCount++;
             }
-            BackupCounts counts = new BackupCounts(nodeCount, relCount, constraints, schema.size() - constraints);
-            batch.add(new BackupRecord.EndRecord(counts));
+            BackupCounts found = new BackupCounts(nodeCount, relCount, constraints, schema.size() - constraints);
+            counts.advance(batch.size());
+            batch.add(new BackupRecord.EndRecord(found));
             encoding.put(batch);
             encoding.finish();
+            counts.done();
             tx.rollback();
             if (skipped > 0) {
-                progress.accept("backup: left out " + skipped + " relationships whose endpoint was created during "
+                progress.accept("warning: backup: left out " + skipped + " relationships whose endpoint was created during "
                         + "the backup");
             }
-            return new Dumped(counts, skipped, head, encoder.digest.value());
+            return new Dumped(found, skipped, head, encoder.digest.value());
         }
     }
 

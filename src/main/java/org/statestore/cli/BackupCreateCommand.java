@@ -69,7 +69,7 @@ final class BackupCreateCommand implements Callable<Integer>, Reporting {
         StatestoreConfig config = BackupCommand.builder(connection, console).lease(lock.settings()).build();
         CreateResult result;
         try (Statestore store = Statestore.open(config)) {
-            result = BackupWriter.forTarget(store.target(), VersionInfo.toolVersion(), console::log)
+            result = BackupWriter.forTarget(store.target(), VersionInfo.toolVersion(), console::log, console.progress())
                     .create(dir, store.migrationLease(commandName()));
         } catch (LockTimeoutException e) {
             return BackupCommand.fail(console, this, ExitCode.LOCK_TIMEOUT, e.getMessage() + "; nothing was written");

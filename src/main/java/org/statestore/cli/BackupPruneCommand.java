@@ -72,7 +72,7 @@ final class BackupPruneCommand implements Callable<Integer>, Reporting {
         };
         PruneResult result = new BackupCatalog(new BackupReader(), dumps, Clock.systemUTC()).prune(d, keep, dryRun);
         for (CatalogEntry e : result.skipped()) {
-            console.log("left alone: " + Printable.escape(e.file().toString()) + ": "
+            console.warn("left alone: " + Printable.escape(e.file().toString()) + ": "
                     + Printable.escape(e.problem().orElse("not verified")));
         }
         if (output.json()) {

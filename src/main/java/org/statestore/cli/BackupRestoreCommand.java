@@ -84,7 +84,8 @@ final class BackupRestoreCommand implements Callable<Integer>, Reporting {
     }
 
     private int online() {
-        VerifyResult verified = new BackupReader().verify(file);
+        org.statestore.progress.ProgressSink progress = console.progress();
+        VerifyResult verified = new BackupReader().withProgress(progress).verify(file);
         if (verified instanceof VerifyResult.Missing) {
             return BackupCommand.fail(console, this, ExitCode.NOT_FOUND, "no backup file " + file);
         }
@@ -96,7 +97,7 @@ final class BackupRestoreCommand implements Callable<Integer>, Reporting {
         console.log("verified " + file + ": " + BackupCommand.describe(valid.header()));
         RestoreResult result;
         try (Statestore store = Statestore.open(BackupCommand.config(connection, console))) {
-            result = BackupRestorer.forTarget(store.target(), console::log).restore(valid, replace, DumpGuard.NONE);
+            result = BackupRestorer.forTarget(store.target(), console::log, progress).restore(valid, replace, DumpGuard.NONE);
         }
         if (result instanceof RestoreResult.Refused r) {
             return BackupCommand.fail(console, this, ExitCode.REFUSED, r.reason());

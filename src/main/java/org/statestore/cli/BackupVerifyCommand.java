@@ -50,7 +50,7 @@ final class BackupVerifyCommand implements Callable<Integer>, Reporting {
     }
 
     private int backup() {
-        VerifyResult result = new BackupReader().verify(file);
+        VerifyResult result = new BackupReader().withProgress(console.progress()).verify(file);
         if (result instanceof VerifyResult.Missing) {
             return BackupCommand.fail(console, this, ExitCode.NOT_FOUND, "no backup file " + file);
         }

@@ -72,7 +72,8 @@ final class DevSeedCommand implements Callable<Integer>, Reporting {
                 .log(console::log).build();
         SeedResult result;
         try (Statestore store = Statestore.open(config)) {
-            result = new V03StoreGenerator(store.target().driver(), store.target().sessionConfig(), console::log)
+            result = new V03StoreGenerator(store.target().driver(), store.target().sessionConfig(), console::log,
+                    console.progress())
                     .seed(spec);
         }
         if (result instanceof SeedResult.Refused r) {

@@ -20,7 +20,8 @@ record Failure(ExitCode exitCode, String message) {
             return new Failure(ExitCode.LOCK_TIMEOUT, e.getMessage());
         }
         if (e instanceof UnitDiscoveryException || e instanceof ScriptSyntaxException
-                || e instanceof org.statestore.history.MalformedChainException) {
+                || e instanceof org.statestore.history.MalformedChainException
+                || e instanceof org.statestore.migrate.UnknownTargetException) {
             return new Failure(ExitCode.VALIDATION, e.getMessage());
         }
         String m = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");

@@ -42,7 +42,7 @@ public final class IdentityKeyOptions {
         }
         Optional<String> text;
         if (key != null) {
-            console.log("warning: a key given with -k/--key is visible to other users in the process list; "
+            console.warn("a key given with -k/--key is visible to other users in the process list; "
                     + "prefer --key-file FILE, --key-stdin or the " + KEY_ENV + " variable");
             text = Optional.of(key);
         } else if (keyFile != null) {

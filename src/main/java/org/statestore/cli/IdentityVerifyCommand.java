@@ -88,7 +88,7 @@ final class IdentityVerifyCommand implements Callable<Integer>, Reporting {
             console.out().println("the key matches " + name);
             console.out().flush();
         }
-        warnings.forEach(w -> console.log("warning: " + w));
+        warnings.forEach(console::warn);
         if (error != null) {
             console.error(error);
         }

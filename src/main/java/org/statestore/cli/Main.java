@@ -39,7 +39,8 @@ public final class Main {
         Map<String, String> env = System.getenv();
         StopSignal stop = new StopSignal();
         Console console = new Console(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, env, jsonLogs(env), stop);
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, env, jsonLogs(env), stop,
+                terminal(env));
         CountDownLatch finished = new CountDownLatch(1);
         // SIGTERM/SIGINT: ask the running command to stop at its next safe point, record its state and
         // release the lease; the JVM then exits with 143/130.
@@ -75,6 +76,67 @@ public final class Main {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() == null;
         }
+    }
+
+    /**
+     * The raw channel to stderr for a progress bar, only when stderr is a terminal: a bar's {@code \r} and
+     * erase-line control must never reach a file or a pipe, and everything else stays escaped.
+     */
+    static Optional<TerminalLine> terminal(Map<String, String> env) {
+        if (!isTerminal(2)) {
+            return Optional.empty();
+        }
+        java.io.PrintStream raw = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                false, StandardCharsets.UTF_8);
+        return Optional.of(new TerminalLine(raw, () -> columns(env), utf8(env)));
+    }
+
+    private static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** The terminal's width: {@code COLUMNS}, else what {@code stty} says of the controlling terminal, else 80. */
+    static int columns(Map<String, String> env) {
+        try {
+            int c = Integer.parseInt(env.getOrDefault("COLUMNS", "").strip());
+            if (c > 0) {
+                return c;
+            }
+        } catch (NumberFormatException e) {
+            // not set: ask the terminal
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (stty.waitFor(2, TimeUnit.SECONDS) && size.matches("\\d+ \\d+")) {
+                int c = Integer.parseInt(size.split(" ")[1]);
+                if (c > 0) {
+                    return c;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no stty, or no controlling terminal
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+
+    /** Whether the locale says UTF-8, so the bar may use block characters. */
+    static boolean utf8(Map<String, String> env) {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = env.getOrDefault(name, "");
+            if (!v.isEmpty()) {
+                return v.toUpperCase(java.util.Locale.ROOT).replace("-", "").contains("UTF8");
+            }
+        }
+        return false;
     }
 
     /** Runs one command line and returns its exit code; never throws, never exits. */

@@ -47,7 +47,8 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
                     + "undone, baseline, ignored, future, missing, out-of-order, above-target, forgotten, skipped.")
     List<String> states = new ArrayList<>();
 
-    @Option(names = "--target", paramLabel = "VERSION", description = "Show units beyond VERSION as above-target.")
+    @Option(names = "--target", paramLabel = "VERSION", description = "Show units beyond VERSION as above-target "
+            + "('latest': the newest unit). A version that names no local or recorded unit fails (exit 6).")
     String target;
 
     @Option(names = "--since", paramLabel = "TIME",
@@ -65,9 +66,10 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
                 .log(console::log)
                 .build();
         java.util.function.Predicate<UnitStatus> filter = filter();
+        MigrateUpCommand.checkTarget(target);
         InfoReport report;
         try (Statestore store = Statestore.open(config)) {
-            report = store.info(java.util.Optional.ofNullable(target).map(MigrateUpCommand::parseVersion));
+            report = store.info(MigrateUpCommand.resolveTarget(target, store.units()));
         }
         report = new InfoReport(report.target(), report.serverVersion(), report.database(), report.current(),
                 report.units().stream().filter(filter).toList(), report.lease());

@@ -59,7 +59,7 @@ final class MigrateUndoCommand implements Callable<Integer>, Reporting {
         }
         StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console)).lease(lock.settings()).stopSignal(console.stop())
-                .log(console::log).build();
+                .log(console::log).progress(console.progress()).build();
         try (Statestore store = Statestore.open(config)) {
             if (dryRun) {
                 var printed = DryRunReport.print(console, output.json(), commandName() + " --dry-run",

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.migrate.AppliedUnit;
+import org.statestore.migrate.Targets;
+import org.statestore.migrate.Unit;
+import org.statestore.migrate.UnknownTargetException;
 import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
@@ -45,7 +48,8 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
     LockOptions lock;
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0, for an "
-            + "alchemiscale v0.4.x to v0.6.x server; the bundled units default to the newest release line).")
+            + "alchemiscale v0.4.x to v0.6.x server; the bundled units default to the newest release line); 'latest' "
+            + "is the newest unit. A version that names no local or recorded unit fails (exit 6), nothing applied.")
     String target;
 
     @Option(names = "--dry-run", description = "Print the plan and check every statement with the live server "
@@ -78,15 +82,17 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
 
     @Override
     public Integer call() {
-        Optional<Version> targetVersion = Optional.ofNullable(target).map(MigrateUpCommand::parseVersion);
+        checkTarget(target);
         StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
                 .connection(connection.settings(console, DEFAULT_WAIT_FOR_DB, implicitStore))
                 .lease(lock.settings())
                 .stopSignal(console.stop())
                 .log(console::log)
+                .progress(console.progress())
                 .build();
         UpOptions options = new UpOptions(strict, outOfOrder, retryFailed);
         try (Statestore store = Statestore.open(config)) {
+            Optional<Version> targetVersion = resolveTarget(target, store.units());
             if (dryRun) {
                 var printed = DryRunReport.print(console, output.json(), commandName() + " --dry-run",
                         store.dryRunUp(targetVersion, options), r -> describe((UpResult) r));
@@ -101,6 +107,28 @@ final class MigrateUpCommand implements Callable<Integer>, Reporting {
                     : store.migrateUp(targetVersion, options);
             return report(result).code();
         }
+    }
+
+    /** Refuses a malformed {@code --target} (exit 2) before anything connects; {@code latest} waits for the units. */
+    static void checkTarget(String text) {
+        if (text != null && !Targets.isLatest(text)) {
+            parseVersion(text);
+        }
+    }
+
+    /**
+     * The version {@code --target} names: {@code latest} is the newest of {@code units}. Whether a version names a
+     * unit is the plan's to decide (a recorded version counts too).
+     */
+    static Optional<Version> resolveTarget(String text, List<Unit> units) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (Targets.isLatest(text)) {
+            return Optional.of(Targets.newest(units).orElseThrow(() -> new UnknownTargetException(
+                    "--target " + Targets.LATEST + ": there is no unit to target")));
+        }
+        return Optional.of(parseVersion(text));
     }
 
     static Version parseVersion(String text) {

@@ -33,7 +33,8 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
     Path dump;
 
     @Option(names = "--target", paramLabel = "VERSION", description = "The target 'upgrade store' would stop at "
-            + "(0.4.0 for alchemiscale v0.4.x to v0.6.x); default: the newest bundled unit.")
+            + "(0.4.0 for alchemiscale v0.4.x to v0.6.x); default and 'latest': the newest bundled unit. A version "
+            + "that names no bundled unit fails (exit 6).")
     String target;
 
     UpgradeCheckCommand(Console console) {
@@ -94,13 +95,24 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
         return r.target().orElse(ReleaseTargets.newest().target());
     }
 
-    /** Parses {@code --target} for the upgrade commands: exit 2 for a malformed one or one below 0.4.0. */
+    /**
+     * Parses {@code --target} for the upgrade commands: exit 2 for a malformed one or one below 0.4.0, exit 6 for one
+     * that names no bundled unit (the bundled units are known without the dump, so nothing is loaded or created);
+     * {@code latest} is the newest bundled unit.
+     */
     static Optional<Version> target(String text) {
-        Optional<Version> target = Optional.ofNullable(text).map(MigrateUpCommand::parseVersion);
-        target.flatMap(StoreUpgrade::refuseTarget).ifPresent(why -> {
+        if (text == null) {
+            return Optional.empty();
+        }
+        java.util.List<Version> bundled = StoreUpgrade.bundledVersions();
+        Version target = org.statestore.migrate.Targets.isLatest(text)
+                ? bundled.stream().max(Version::compareTo).orElseThrow()
+                : MigrateUpCommand.parseVersion(text);
+        StoreUpgrade.refuseTarget(target).ifPresent(why -> {
             throw new UsageException(why);
         });
-        return target;
+        org.statestore.migrate.Targets.require(target, bundled);
+        return Optional.of(target);
     }
 
     @Override

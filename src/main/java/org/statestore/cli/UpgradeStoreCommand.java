@@ -45,7 +45,8 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
     Path toDump;
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this bundled unit: 0.4.0 for an "
-            + "alchemiscale v0.4.x to v0.6.x server (the manual's v0.3 to v0.4 path), the newest (default) for v0.7.x.")
+            + "alchemiscale v0.4.x to v0.6.x server (the manual's v0.3 to v0.4 path), the newest (default, or "
+            + "'latest') for v0.7.x. A version that names no bundled unit fails (exit 6) before anything is written.")
     String target;
 
     @Option(names = "--replace", description = "Start over in a non-empty --data-dir (needs --yes).")
@@ -68,7 +69,7 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
         long t0 = System.nanoTime();
         StoreUpgrade.Report report;
         try {
-            report = new StoreUpgrade(console::log).run(new StoreUpgrade.Request(dump, dir, replace,
+            report = new StoreUpgrade(console::log, console.progress()).run(new StoreUpgrade.Request(dump, dir, replace,
                     Optional.ofNullable(toDump), targetVersion));
         } catch (UpgradeFailure f) {
             return fail(UpgradeFailures.exitCode(f), "upgrade failed at step " + f.getMessage()

@@ -208,11 +208,11 @@ public final class LeaseLock implements Fence, AutoCloseable {
             long renewed = session.executeWrite(tx -> tx.run(RENEW, Map.of("me", holder.id(), "fence", fence,
                     "ttl", settings.ttl().toMillis())).single().get("renewed").asLong());
             if (renewed == 0 && !lost.getAndSet(true)) {
-                log.accept("lost the migration lock: another process took it over after it expired");
+                log.accept("warning: lost the migration lock: another process took it over after it expired");
             }
         } catch (Neo4jException | IllegalStateException e) {
             // A missed beat is not fatal: the TTL leaves room for several. Say so and try again next beat.
-            log.accept("lease heartbeat failed: " + e.getMessage().lines().findFirst().orElse(""));
+            log.accept("warning: lease heartbeat failed: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -225,7 +225,7 @@ public final class LeaseLock implements Fence, AutoCloseable {
         try (Session session = driver.session(sessionConfig)) {
             session.executeWriteWithoutResult(tx -> tx.run(RELEASE, Map.of("me", holder.id(), "fence", fence)).consume());
         } catch (Neo4jException e) {
-            log.accept("could not release the migration lock (it expires by itself): "
+            log.accept("warning: could not release the migration lock (it expires by itself): "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
     }

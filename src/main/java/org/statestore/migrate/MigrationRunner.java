@@ -22,6 +22,7 @@ import org.statestore.history.RecordedRollback;
 import org.statestore.lock.LeaseLock;
 import org.statestore.lock.LockTimeoutException;
 import org.statestore.neo4j.ServerInfo;
+import org.statestore.progress.ProgressSink;
 
 /**
  * Applies pending units in version order under the migration lease, recording each run in the history
@@ -46,14 +47,25 @@ public final class MigrationRunner {
     private final StopSignal stop;
     private final Placeholders placeholders;
     private final ServerInfo server;
+    private final ProgressSink counts;
+
+    /** As the full constructor, with counted progress going nowhere. */
+    public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
+                           Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop,
+                           Placeholders placeholders, ServerInfo server) {
+        this(driver, sessionConfig, history, installedBy, log, detectors, lease, stop, placeholders, server,
+                ProgressSink.NONE);
+    }
 
     /**
      * @param placeholders values substituted into Cypher statements as they are sent
      * @param server       the server's version and edition, which units' preconditions are checked against
+     * @param counts       where Java units and countable {@code CALL { } IN TRANSACTIONS} statements report progress
      */
     public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
                            Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop,
-                           Placeholders placeholders, ServerInfo server) {
+                           Placeholders placeholders, ServerInfo server, ProgressSink counts) {
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
         this.placeholders = placeholders;
         this.server = server;
         this.driver = driver;
@@ -318,7 +330,7 @@ public final class MigrationRunner {
     }
 
     private MigrationContext context() {
-        return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log);
+        return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log, counts);
     }
 
     private NewEntry newEntry(Unit unit, TransactionMode mode, String backupFile) {
@@ -331,13 +343,17 @@ public final class MigrationRunner {
         // Progress checksums cover the raw statements; the server gets them with placeholders resolved.
         List<Statement> resolved = placeholders.resolve(statements);
         try (Session session = driver.session(sessionConfig)) {
-            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock)).run(resolved, mode, done,
+            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock), counts, unitTask(entry)).run(resolved, mode, done,
                     n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
                     (tx, n) -> fenced.succeed(tx, entry.id(), elapsedSince(started), n));
             if (!recorded) {
                 fenced.succeed(entry.id(), elapsedSince(started), done.get());
             }
         }
+    }
+
+    private static String unitTask(HistoryEntry entry) {
+        return entry.version() + " " + entry.description();
     }
 
     private void checkStop(LeaseLock lock) {

@@ -24,10 +24,14 @@ public final class Plan {
     private final List<PendingUnit> pending;
     private final Optional<UnitStatus> blocker;
 
-    private Plan(List<UnitStatus> statuses, List<PendingUnit> pending, Optional<UnitStatus> blocker) {
+    private final Optional<String> targetProblem;
+
+    private Plan(List<UnitStatus> statuses, List<PendingUnit> pending, Optional<UnitStatus> blocker,
+                 Optional<String> targetProblem) {
         this.statuses = List.copyOf(statuses);
         this.pending = List.copyOf(pending);
         this.blocker = blocker;
+        this.targetProblem = targetProblem;
     }
 
     /** Compares {@code units} with {@code history}; {@code target} limits what is pending. */
@@ -99,7 +103,8 @@ public final class Plan {
             }
         }
         addRepeatables(units, history, statuses, pending);
-        return new Plan(statuses, pending, Optional.ofNullable(blocker));
+        Optional<String> targetProblem = target.flatMap(t -> Targets.problem(t, versions));
+        return new Plan(statuses, pending, Optional.ofNullable(blocker), targetProblem);
     }
 
     /** True for the runs of repeatable units, which are keyed by description rather than version. */
@@ -182,6 +187,14 @@ public final class Plan {
         return blocker;
     }
 
+    /**
+     * Why the target names no unit (neither a local unit's version nor one recorded in the chain), with the
+     * nearest known versions; empty without a target or when it names one.
+     */
+    public Optional<String> targetProblem() {
+        return targetProblem;
+    }
+
     /** The newest applied version (or the baseline). */
     public Optional<Version> current() {
         return statuses.stream().filter(s -> !s.repeatable()).filter(s -> s.state() == UnitState.SUCCESS || s.state() == UnitState.MISSING
@@ -190,12 +203,14 @@ public final class Plan {
     }
 
     /**
-     * What disagrees between local units and the chain, one line per finding: edited applied units,
+     * What disagrees between local units and the chain, one line per finding: a target naming no unit, edited applied units,
      * applied units missing locally, out-of-order pending units (unless allowed), and, when
      * {@code strict}, future units.
      */
     public List<String> problems(boolean strict, boolean outOfOrder) {
         List<String> findings = new ArrayList<>();
+        // A target that names no unit is a typo until proven otherwise: nothing runs.
+        targetProblem.ifPresent(p -> findings.add(p + "; nothing was applied"));
         for (UnitStatus s : statuses) {
             if (s.repeatable()) {
                 continue;

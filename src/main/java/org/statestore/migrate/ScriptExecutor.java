@@ -2,13 +2,17 @@ package org.statestore.migrate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.statestore.cypher.Statement;
+import org.statestore.progress.ProgressSink;
 
 /**
  * Runs a script's statements in the transaction mode the script needs, for applying and for undoing:
@@ -19,11 +23,20 @@ final class ScriptExecutor {
 
     private final Session session;
     private final Runnable checkStop;
+    private final ProgressSink counts;
+    private final String task;
 
     /** {@code checkStop} runs before every statement and throws to stop (an open transaction rolls back). */
     ScriptExecutor(Session session, Runnable checkStop) {
+        this(session, checkStop, ProgressSink.NONE, "");
+    }
+
+    /** As above; a countable batched statement ({@link BatchedStatement}) reports its rows to {@code counts} as {@code task}. */
+    ScriptExecutor(Session session, Runnable checkStop, ProgressSink counts, String task) {
         this.session = session;
         this.checkStop = checkStop;
+        this.counts = counts;
+        this.task = task;
     }
 
     /**
@@ -38,7 +51,7 @@ final class ScriptExecutor {
             case AUTO_COMMIT -> {
                 for (int i = done.get(); i < statements.size(); i++) {
                     checkStop.run();
-                    session.run(statements.get(i).text()).consume();
+                    runAutoCommit(statements.get(i));
                     done.set(i + 1);
                     committed.accept(done.get());
                 }
@@ -65,6 +78,41 @@ final class ScriptExecutor {
                 }
                 return false;
             }
+        }
+    }
+
+    private void runAutoCommit(Statement statement) {
+        Optional<BatchedStatement> batched = counts == ProgressSink.NONE ? Optional.empty() : BatchedStatement.of(statement);
+        if (batched.isEmpty()) {
+            session.run(statement.text()).consume();
+            return;
+        }
+        long rows = session.run(batched.get().countQuery()).single().get("rows").asLong();
+        counts.start(task, rows);
+        Result status = session.run(batched.get().reporting());
+        long pending = 0;
+        while (status.hasNext()) {
+            Record r = status.next();
+            if (!r.get(BatchedStatement.COMMITTED).asBoolean(false)) {
+                // ON ERROR BREAK: this inner transaction failed (or never started), and nothing after it ran.
+                status.consume();
+                counts.done();
+                String error = r.get(BatchedStatement.ERROR).asString("an inner transaction did not commit");
+                throw new InnerTransactionFailed(error);
+            }
+            if (++pending == 1_000) {
+                counts.advance(pending);
+                pending = 0;
+            }
+        }
+        counts.advance(pending);
+        counts.done();
+    }
+
+    /** An inner transaction of a countable {@code CALL { } IN TRANSACTIONS} failed; the ones before it committed. */
+    static final class InnerTransactionFailed extends RuntimeException {
+        InnerTransactionFailed(String message) {
+            super("an inner transaction failed (those before it are committed): " + message, null, false, false);
         }
     }
 

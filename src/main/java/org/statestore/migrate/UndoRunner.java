@@ -37,9 +37,18 @@ public final class UndoRunner {
     private final Consumer<String> log;
     private final LeaseOptions lease;
     private final StopSignal stop;
+    private final org.statestore.progress.ProgressSink counts;
 
     public UndoRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String undoneBy,
                       Consumer<String> log, LeaseOptions lease, StopSignal stop) {
+        this(driver, sessionConfig, history, undoneBy, log, lease, stop, org.statestore.progress.ProgressSink.NONE);
+    }
+
+    /** As above; countable {@code CALL { } IN TRANSACTIONS} undo statements and Java undos report to {@code counts}. */
+    public UndoRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String undoneBy,
+                      Consumer<String> log, LeaseOptions lease, StopSignal stop,
+                      org.statestore.progress.ProgressSink counts) {
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.history = history;
@@ -106,7 +115,7 @@ public final class UndoRunner {
                 try {
                     if (RecordedRollback.JAVA_UNDO.equals(rollback.kind())) {
                         javaUndo(units, rollback).undo(new MigrationContext(driver,
-                                sessionConfig.database().orElse("neo4j"), log));
+                                sessionConfig.database().orElse("neo4j"), log, counts));
                     } else {
                         runRecorded(step.version(), rollback);
                     }
@@ -137,7 +146,7 @@ public final class UndoRunner {
     private void runRecorded(Version version, RecordedRollback rollback) {
         CypherScript script = recordedScript(version, rollback);
         try (Session session = driver.session(sessionConfig)) {
-            new ScriptExecutor(session, () -> { }).run(script.statements(), TransactionMode.of(script),
+            new ScriptExecutor(session, () -> { }, counts, "undo " + version).run(script.statements(), TransactionMode.of(script),
                     new AtomicInteger(), n -> { }, (tx, n) -> { });
         }
     }

@@ -57,6 +57,21 @@ public final class StoreUpgrade {
                 + "v0.4.x to v0.6.x)") : Optional.empty();
     }
 
+    /** The bundled units' versions: what an upgrade's target may name, known without any database. */
+    public static List<Version> bundledVersions() {
+        return new org.statestore.migrate.UnitCatalog(StoreUpgrade.class.getClassLoader())
+                .load(StatestoreConfig.builder().build().locations(), List.of()).stream()
+                .filter(u -> !(u instanceof org.statestore.migrate.RepeatableUnit))
+                .map(org.statestore.migrate.Unit::version).toList();
+    }
+
+    /** Fails the "check input" step when {@code target} names no bundled unit (before anything is written). */
+    static void requireBundled(Optional<Version> target) {
+        target.flatMap(t -> org.statestore.migrate.Targets.problem(t, bundledVersions())).ifPresent(why -> {
+            throw new UpgradeFailure(UpgradeFailure.Kind.BAD_INPUT, "check input", why);
+        });
+    }
+
     private static void checkTarget(Version target) {
         refuseTarget(target).ifPresent(why -> {
             throw new IllegalArgumentException(why);
@@ -68,15 +83,23 @@ public final class StoreUpgrade {
     }
 
     private final Consumer<String> log;
+    private final org.statestore.progress.ProgressSink counts;
 
     public StoreUpgrade(Consumer<String> log) {
+        this(log, org.statestore.progress.ProgressSink.NONE);
+    }
+
+    /** @param counts where the long units (NetworkMark, UTC times) report their progress */
+    public StoreUpgrade(Consumer<String> log, org.statestore.progress.ProgressSink counts) {
         this.log = log;
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
     }
 
     public Report run(Request request) {
         StepTimer steps = new StepTimer(log);
         Path home = request.dataDir().toAbsolutePath().normalize();
         steps.run("check input", () -> {
+            requireBundled(request.target());
             DumpFile.check(request.dump());
             request.toDump().ifPresent(f -> {
                 if (Files.exists(f)) {
@@ -132,7 +155,7 @@ public final class StoreUpgrade {
      */
     private Report schema(StepTimer steps, Path home, Optional<Version> target) {
         StatestoreConfig config = StatestoreConfig.builder().connection(ConnectionSettings.embedded(home))
-                .log(log).build();
+                .log(log).progress(counts).build();
         try (Statestore store = steps.run("start Neo4j 5", () -> Statestore.open(config))) {
             UpResult up = steps.run(target.map(t -> "migrate up --target " + t.text()).orElse("migrate up")
                     + " (baseline, then the bundled units)", () -> store.migrateUp(target));

@@ -58,6 +58,7 @@ public final class UpgradeCheck {
     }
 
     public Report run(Path dump, Optional<Version> target) {
+        StoreUpgrade.requireBundled(target);
         DumpFile.check(dump);
         Path home;
         try {

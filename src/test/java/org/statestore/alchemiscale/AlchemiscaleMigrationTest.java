@@ -48,7 +48,7 @@ class AlchemiscaleMigrationTest {
                 + "NetworkMarks: 0, constraints present: 4 of 4, :NOPE present: yes); baselining at 0.3.0"), run::toString);
         assertTrue(run.out().contains("applied 0.4.0 AddNetworkMark"), run::toString);
         assertTrue(run.out().contains("applied 0.7.0 UtcTimestamps"), run::toString);
-        assertTrue(run.err().contains("NetworkMark: batch 1 committed, 10000 of 10000 networks marked"), run::toString);
+        assertTrue(run.err().contains("NetworkMark: 10000 networks marked in 1 transactions"), run::toString);
         assertEquals(List.of("0.3.0:baseline", "0.4.0:success", "0.7.0:success", "0.7.1:success"),
                 chain().stream().map(e -> e.version() + ":" + e.state().label()).toList());
 
@@ -119,18 +119,20 @@ class AlchemiscaleMigrationTest {
                 CREATE (:GufeTokenizable:NetworkMark {_scoped_key: 'pre-' + n._scoped_key, state: 'inactive'})
                        -[:MARKS]->(n)""");
         List<String> progress = new ArrayList<>();
+        RecordedProgress counts = new RecordedProgress();
 
         new V0_4_0__AddNetworkMark(40).apply(new org.statestore.migrate.MigrationContext(context.driver(), "neo4j",
-                progress::add));
+                progress::add, counts));
 
         assertEquals(0, neo4j.count("MATCH (n:AlchemicalNetwork) WHERE COUNT { (n)<-[:MARKS]-(:NetworkMark) } <> 1 "
                 + "RETURN count(n)"));
         assertEquals(100, neo4j.count("MATCH (m:NetworkMark {state: 'inactive'}) RETURN count(m)"));
         assertEquals(150, neo4j.count("MATCH (m:NetworkMark {state: 'active'}) RETURN count(m)"));
         assertEquals("NetworkMark: 150 networks without a mark; 40 per transaction", progress.get(0));
-        assertEquals(List.of("NetworkMark: batch 1 committed, 40 of 150", "NetworkMark: batch 2 committed, 80 of 150",
-                        "NetworkMark: batch 3 committed, 120 of 150", "NetworkMark: batch 4 committed, 150 of 150"),
-                progress.subList(1, 5).stream().map(l -> l.substring(0, l.indexOf(" networks marked"))).toList());
+        assertTrue(progress.get(1).startsWith("NetworkMark: 150 networks marked in 4 transactions, "), progress::toString);
+        assertEquals(2, progress.size(), progress::toString);
+        assertEquals(List.of("start NetworkMark 150", "advance 40", "advance 40", "advance 40", "advance 30",
+                "advance 0", "done"), counts.events(), "one advance per committed batch, out of the count store's total");
     }
 
     @Test
@@ -150,9 +152,12 @@ class AlchemiscaleMigrationTest {
                 CREATE (c)-[:CLAIMS {claimed: localdatetime('2023-06-02T23:42:21.234247')}]->(t1)
                 CREATE (d)-[:CLAIMS {claimed: datetime('2024-02-03T04:05:07Z')}]->(t2)""");
         List<String> progress = new ArrayList<>();
+        RecordedProgress counts = new RecordedProgress();
 
         new V0_7_0__UtcTimestamps().apply(new org.statestore.migrate.MigrationContext(neo4j.driver(), "neo4j",
-                progress::add));
+                progress::add, counts));
+        assertEquals(List.of("start UtcTimestamps 4", "advance 1", "advance 1", "advance 1", "advance 1", "done"),
+                counts.events(), "the values to convert are counted first, then each converted one");
 
         Record r = neo4j.query("""
                 MATCH (c:ComputeServiceRegistration {identifier: 'svc-old'})-[cl:CLAIMS]->(t1:Task)
@@ -208,5 +213,29 @@ class AlchemiscaleMigrationTest {
                 }
                 RETURN count(x)"""));
         assertEquals(EntryState.SUCCESS, chain().get(chain().size() - 1).state());
+    }
+
+    /** A progress sink that keeps what it was told, in order. */
+    static final class RecordedProgress implements org.statestore.progress.ProgressSink {
+        private final List<String> events = new ArrayList<>();
+
+        @Override
+        public synchronized void start(String task, long total) {
+            events.add("start " + task + " " + total);
+        }
+
+        @Override
+        public synchronized void advance(long n) {
+            events.add("advance " + n);
+        }
+
+        @Override
+        public synchronized void done() {
+            events.add("done");
+        }
+
+        synchronized List<String> events() {
+            return List.copyOf(events);
+        }
     }
 }

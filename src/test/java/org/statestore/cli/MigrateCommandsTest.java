@@ -87,6 +87,52 @@ class MigrateCommandsTest {
     }
 
     @Test
+    @DisplayName("a --target that names no unit is exit 6 with the nearest known versions, and nothing is written, "
+            + "for migrate up, its --dry-run and migrate info")
+    void unknownTarget() throws IOException {
+        Files.writeString(units.resolve("V1__One.cypher"), "CREATE (:Thing);");
+        Files.writeString(units.resolve("V2__Two.cypher"), "CREATE (:Thing);");
+
+        CliRun up = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--target", "99.99");
+        CliRun between = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--target", "1.5");
+        CliRun dry = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--target", "99.99", "--dry-run");
+        CliRun info = run("migrate", "info", "--no-bundled", "-l", units.toString(), "--target", "99.99");
+
+        assertEquals(6, up.exitCode(), up.toString());
+        assertTrue(up.err().contains("--target 99.99 names no unit (the nearest known version is 2;"), up.toString());
+        assertTrue(between.err().contains("--target 1.5 names no unit (the nearest known versions are 1 and 2;"),
+                between.toString());
+        assertEquals(6, dry.exitCode(), dry.toString());
+        assertTrue(dry.err().contains("--target 99.99 names no unit"), dry.toString());
+        assertEquals(6, info.exitCode(), info.toString());
+        assertTrue(info.err().contains("--target 99.99 names no unit"), info.toString());
+        assertEquals(1, info.err().lines().filter(l -> !l.startsWith("statestore: target:")).count(), info.toString());
+        assertEquals(0, neo4j.count("MATCH (n) RETURN count(n)"), "nothing was written: no unit, no history, no lease");
+    }
+
+    @Test
+    @DisplayName("--target latest applies up to the newest unit, and a version recorded only in the history chain "
+            + "(applied by a newer release) is a known target")
+    void latestAndRecordedTargets() throws IOException {
+        Files.writeString(units.resolve("V1__One.cypher"), "CREATE (:Thing);");
+        Files.writeString(units.resolve("V2__Two.cypher"), "CREATE (:Thing);");
+        Files.writeString(units.resolve("V3__Three.cypher"), "CREATE (:Thing);");
+
+        CliRun latest = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--target", "latest");
+        assertEquals(0, latest.exitCode(), latest.toString());
+        assertTrue(latest.out().contains("database is at version 3"), latest.toString());
+        assertEquals(3, neo4j.count("MATCH (t:Thing) RETURN count(t)"));
+
+        // An older release knows units 1 and 2 only; 3 is in the chain, so it is a known version.
+        Files.delete(units.resolve("V3__Three.cypher"));
+        CliRun recorded = run("migrate", "info", "--no-bundled", "-l", units.toString(), "--target", "3");
+        assertEquals(0, recorded.exitCode(), recorded.toString());
+        CliRun infoLatest = run("migrate", "info", "--no-bundled", "-l", units.toString(), "--target", "LATEST",
+                "--output", "json");
+        assertEquals(0, infoLatest.exitCode(), infoLatest.toString());
+    }
+
+    @Test
     @DisplayName("an unknown flag is one line on stderr and exit 2")
     void badFlag() {
         CliRun run = run("migrate", "up", "--no-such-flag");

@@ -299,6 +299,25 @@ class UpgradeStoreTest {
         assertFalse(Files.exists(work.resolve("never")));
     }
 
+    @Test
+    @DisplayName("upgrade store and upgrade check refuse a --target that names no bundled unit with exit 6 before the "
+            + "dump is loaded: no target directory is created")
+    void unknownTarget() throws Exception {
+        Path dir = work.resolve("typo");
+        CliRun store = CliRun.run(Map.of(), "upgrade", "store", "--from-dump", dump.toString(), "--data-dir",
+                dir.toString(), "--target", "0.9.9", "--output", "json");
+        assertEquals(6, store.exitCode(), store.toString());
+        assertTrue(store.err().contains("--target 0.9.9 names no unit (the nearest known version is 0.7.1;"),
+                store.toString());
+        assertEquals(6, JSON.readTree(store.out()).get("exitCode").asInt(), store.toString());
+        assertFalse(Files.exists(dir), "no target directory");
+        assertFalse(store.err().contains("load dump"), "the dump was never loaded: " + store);
+
+        CliRun check = CliRun.run(Map.of(), "upgrade", "check", "--from-dump", dump.toString(), "--target", "0.5");
+        assertEquals(6, check.exitCode(), check.toString());
+        assertTrue(check.err().contains("the nearest known versions are 0.4.0 and 0.7.0"), check.toString());
+    }
+
     /** Every node and relationship with labels, type and typed properties, sorted: equal stores give equal text. */
     private static String content(Path dir) {
         try (EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.privateStore(dir));
