@@ -16,24 +16,7 @@ public final class Quoting {
 
     /** {@code s} in double quotes, with {@code "} and {@code \} escaped and unprintable characters as escapes. */
     public static String literal(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (printable(cp)) {
-                        b.appendCodePoint(cp);
-                    } else {
-                        b.append(unicodeEscape(cp));
-                    }
-                }
-            }
-        });
-        return b.append('"').toString();
+        return escaped(s, '"');
     }
 
     /** {@code s} as it is when every character is printable, else as {@link #literal}. */
@@ -52,24 +35,28 @@ public final class Quoting {
         if (s.codePoints().allMatch(Quoting::printable)) {
             return "'" + s.replace("'", "'\\''") + "'";
         }
-        StringBuilder b = new StringBuilder("$'");
+        return "$" + escaped(s, '\'');
+    }
+
+    /** {@code s} between {@code quote}s, with the quote, {@code \} and unprintable characters as backslash escapes. */
+    private static String escaped(String s, char quote) {
+        StringBuilder b = new StringBuilder().append(quote);
         s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\'' -> b.append("\\'");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (printable(cp)) {
-                        b.appendCodePoint(cp);
-                    } else {
-                        b.append(unicodeEscape(cp));
-                    }
-                }
+            if (cp == quote || cp == '\\') {
+                b.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n') {
+                b.append("\\n");
+            } else if (cp == '\t') {
+                b.append("\\t");
+            } else if (cp == '\r') {
+                b.append("\\r");
+            } else if (printable(cp)) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(unicodeEscape(cp));
             }
         });
-        return b.append('\'').toString();
+        return b.append(quote).toString();
     }
 
     private static String unicodeEscape(int cp) {

@@ -41,26 +41,25 @@ final class NodeIdMap implements AutoCloseable {
 
     /** Adds {@code key -> value}; false (and nothing changes) when the key is already there. */
     boolean putIfAbsent(long key, long value) {
-        requireKey(key);
-        if (size + 1 > table.capacity >>> 1) {
-            grow();
-        }
-        if (table.insert(key + 1, value, false)) {
-            size++;
-            return true;
-        }
-        return false;
+        return insert(key, value, false);
     }
 
     /** Adds or replaces {@code key -> value}. */
     void put(long key, long value) {
+        insert(key, value, true);
+    }
+
+    /** True when {@code key} was new; an existing key's value is replaced only when {@code replace}. */
+    private boolean insert(long key, long value, boolean replace) {
         requireKey(key);
         if (size + 1 > table.capacity >>> 1) {
             grow();
         }
-        if (table.insert(key + 1, value, true)) {
+        if (table.insert(key + 1, value, replace)) {
             size++;
+            return true;
         }
+        return false;
     }
 
     /** The value of {@code key}, or {@link #ABSENT}. */
