@@ -228,11 +228,9 @@ public final class Main {
             e.printStackTrace(console.err());
         }
         Object command = commandLine.getCommand();
-        if (command instanceof Reporting r && r.json()) {
-            JsonOutput.print(console.out(), JsonOutput.envelope(r.commandName(), failure.exitCode(), failure.message()));
-        }
-        console.error(failure.message());
-        return failure.exitCode().code();
+        boolean json = command instanceof ReportingCommand c ? c.json() : command instanceof Reporting r && r.json();
+        return new ReportPrinter(console).print(CommandNames.of(commandLine.getCommandSpec()), json,
+                Report.failed(failure.exitCode(), failure.message()).build());
     }
 
     private static String[] exitCodeFooter(CommandSpec spec) {

@@ -1,0 +1,45 @@
+package org.statestore.cli;
+
+import org.statestore.Statestore;
+import org.statestore.StatestoreConfig;
+
+import picocli.CommandLine.Mixin;
+
+/**
+ * A command that works on one open database: it owns the connection flags, opens the store, hands it to
+ * {@link #report(Statestore)} and closes it. By default a command needs a named database or an existing local
+ * store ({@link ConnectionOptions.ImplicitStore#EXISTING_ONLY}): an operator's forgotten {@code NEO4J_URL} must not
+ * land in a new throwaway store.
+ */
+abstract class StoreCommand extends ReportingCommand {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    StoreCommand(Console console) {
+        super(console);
+    }
+
+    /** What the command does with the open store, as a report. */
+    abstract Report report(Statestore store);
+
+    /** The facade's configuration; subclasses add what they need (units, the lease, progress). */
+    StatestoreConfig.Builder config() {
+        return StatestoreConfig.builder().bundledUnits(false)
+                .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
+                .log(console::log);
+    }
+
+    @Override
+    final Report report() {
+        prepare();
+        StatestoreConfig config = config().build();
+        try (Statestore store = Statestore.open(config)) {
+            return report(store);
+        }
+    }
+
+    /** Checks made after the flags are read and before anything connects (usage errors); none by default. */
+    void prepare() {
+    }
+}
