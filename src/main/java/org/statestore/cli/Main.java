@@ -17,6 +17,8 @@ import io.netty.util.internal.logging.JdkLoggerFactory;
 import org.statestore.migrate.StopSignal;
 
 import picocli.CommandLine;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +44,8 @@ public final class Main {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, env, jsonLogs(env), stop,
                 terminal(env));
         CountDownLatch finished = new CountDownLatch(1);
+        recordSignal("INT", StopSignal.Reason.INTERRUPT, stop);
+        recordSignal("TERM", StopSignal.Reason.TERMINATE, stop);
         // SIGTERM/SIGINT: ask the running command to stop at its next safe point, record its state and
         // release the lease; the JVM then exits with 143/130.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,6 +60,23 @@ public final class Main {
         finished.countDown();
         // Exit explicitly: the embedded server's Bolt threads can linger after shutdown.
         System.exit(code);
+    }
+
+    /**
+     * Notes which signal arrived before the JVM's own handler starts the shutdown (exit 128 + the signal's
+     * number), so a stopped command reports 130 for SIGINT and 143 for SIGTERM, as the process exits.
+     */
+    private static void recordSignal(String name, StopSignal.Reason reason, StopSignal stop) {
+        try {
+            Signal signal = new Signal(name);
+            SignalHandler[] jvm = new SignalHandler[1];
+            jvm[0] = Signal.handle(signal, s -> {
+                stop.request(reason);
+                jvm[0].handle(s);
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // the signal is not available here (or the JVM was started with -Xrs): the shutdown hook still stops
+        }
     }
 
     /** How long a signal waits for the command to reach a safe point before the JVM exits anyway. */
