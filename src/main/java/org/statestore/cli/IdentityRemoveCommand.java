@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.statestore.Statestore;
 import org.statestore.identity.Identity;
-import org.statestore.identity.IdentityStore;
 import org.statestore.identity.IdentityType;
 
 import picocli.CommandLine.Command;
@@ -36,13 +35,14 @@ final class IdentityRemoveCommand extends IdentityTargetCommand {
     @Override
     Report report(Statestore store) {
         IdentityType t = type.type();
-        IdentityStore identities = store.identities();
-        Optional<Identity> found = identities.find(t, identifier);
+        Optional<Identity> found = store.identities().find(t, identifier);
         if (found.isEmpty()) {
             return IdentityReports.missing(t, identifier, "; nothing was removed");
         }
-        Optional<Report> refused = yes ? Optional.empty() : IdentityReports.unconfirmed(t, identifier, answer(found.get()));
-        return refused.orElseGet(() -> IdentityReports.removal(t, identifier, identities.remove(t, identifier)));
+        Optional<Report> refused = yes ? Optional.empty()
+                : IdentityReports.unconfirmed(t, identifier, answer(found.get()));
+        return refused.orElseGet(() -> IdentityReports.removal(t, identifier,
+                store.identities().remove(t, identifier)));
     }
 
     /** The person's answer to whether to remove {@code identity}; empty when there is no terminal to ask on. */

@@ -20,7 +20,10 @@ import org.statestore.identity.ScopeChange;
 import org.statestore.identity.TokenLogin;
 import org.statestore.identity.Verification;
 
-/** The identity commands' results as reports: pure functions, one per sealed result type. */
+/**
+ * The identity commands' results as reports: pure functions, one per sealed result type (each variant handled,
+ * an unknown one a bug), and the few other facts those commands report on.
+ */
 final class IdentityReports {
 
     private IdentityReports() {
@@ -37,31 +40,35 @@ final class IdentityReports {
         return report.field("type", type.cliName()).field("identifier", identifier);
     }
 
+    /** A failure with its one error line, still naming the identity in JSON. */
+    static Report failed(IdentityType type, String identifier, ExitCode code, String error) {
+        return about(Report.failed(code, error), type, identifier).build();
+    }
+
     /** Exit 10 for an identity that does not exist: {@code no <name>} and what that meant ({@code consequence}). */
     static Report missing(IdentityType type, String identifier, String consequence) {
-        return about(Report.failed(ExitCode.NOT_FOUND, "no " + name(type, identifier) + consequence), type, identifier)
-                .build();
+        return failed(type, identifier, ExitCode.NOT_FOUND, "no " + name(type, identifier) + consequence);
     }
 
     /** Exit 10 for a scope edit on an identity that does not exist; nothing was changed. */
-    static Report notFound(IdentityNotFound missing) {
-        return missing(missing.type(), missing.identifier(),
+    static Report notFound(IdentityNotFound result) {
+        return missing(result.type(), result.identifier(),
                 "; nothing was changed (create it with 'statestore identity add')");
     }
 
     /** {@code identity add} of an identifier alchemiscale's /token cannot find: exit 2, before anything is read. */
     static Optional<Report> addRefusal(IdentityType type, String identifier) {
-        return TokenLogin.whyRefused(identifier).map(why -> about(Report.failed(ExitCode.USAGE, "cannot add "
-                + name(type, identifier) + ": " + why + "; nothing was written"), type, identifier).build());
+        return TokenLogin.whyRefused(identifier).map(why -> failed(type, identifier, ExitCode.USAGE, "cannot add "
+                + name(type, identifier) + ": " + why + "; nothing was written"));
     }
 
     /** {@code identity add}; {@code generated} is the key when it was generated, printed once. */
     static Report add(IdentityType type, String identifier, AddResult result, Optional<ApiKey> generated) {
         String name = name(type, identifier);
         if (result instanceof AddResult.AlreadyExists) {
-            return about(Report.failed(ExitCode.EXISTS, name + " already exists and was not changed; to replace its "
-                    + "key use 'statestore identity update-key', to change its scopes use add-scope or remove-scope"),
-                    type, identifier).build();
+            return failed(type, identifier, ExitCode.EXISTS, name + " already exists and was not changed; to "
+                    + "replace its key use 'statestore identity update-key', to change its scopes use add-scope or "
+                    + "remove-scope");
         }
         if (result instanceof AddResult.AlreadyExistsWithKey same) {
             return about(Report.ok(), type, identifier).field("alreadyExisted", true)
@@ -116,7 +123,8 @@ final class IdentityReports {
                 warnings.add(name + " is disabled, but alchemiscale's /token does not read 'disabled', so the API "
                         + "still accepts this key (remove the identity or replace its key to lock it out)");
             }
-            TokenLogin.whyRefused(identifier).ifPresent(why -> warnings.add("the key matches " + name + ", but " + why));
+            TokenLogin.whyRefused(identifier)
+                    .ifPresent(why -> warnings.add("the key matches " + name + ", but " + why));
             Report.Builder report = verified(Report.ok(), type, identifier, matched.identity(), true, warnings)
                     .line("the key matches " + name);
             warnings.forEach(report::warning);
@@ -129,6 +137,7 @@ final class IdentityReports {
         throw Unmapped.result(result);
     }
 
+    /** verify's fields, whatever the outcome: the identity, whether the key matches, disabled, the warnings. */
     private static Report.Builder verified(Report.Builder report, IdentityType type, String identifier,
                                            Identity identity, boolean matches, List<String> warnings) {
         return about(report, type, identifier).field("matches", matches)
@@ -153,8 +162,8 @@ final class IdentityReports {
 
     /** {@code identity list-scope}: one scope per line; exit 10 when there is no such identity. */
     static Report scopes(IdentityType type, String identifier, Optional<Identity> found) {
-        return found.map(i -> about(Report.ok(), type, identifier).field("scopes", i.scopes()).lines(i.scopes()).build())
-                .orElseGet(() -> missing(type, identifier, ""));
+        return found.map(i -> about(Report.ok(), type, identifier).field("scopes", i.scopes()).lines(i.scopes())
+                .build()).orElseGet(() -> missing(type, identifier, ""));
     }
 
     /** The note (a log line, not output) that an identity listed has no scopes, for text mode. */
@@ -175,15 +184,14 @@ final class IdentityReports {
     static Optional<Report> unconfirmed(IdentityType type, String identifier, Optional<String> answer) {
         String name = name(type, identifier);
         if (answer.isEmpty()) {
-            return Optional.of(about(Report.failed(ExitCode.REFUSED, "refusing to remove " + name + " without "
-                    + "confirmation: there is no terminal to ask on, so pass --yes"), type, identifier).build());
+            return Optional.of(failed(type, identifier, ExitCode.REFUSED, "refusing to remove " + name + " without "
+                    + "confirmation: there is no terminal to ask on, so pass --yes"));
         }
         String a = answer.get().strip().toLowerCase(Locale.ROOT);
         if (a.equals("y") || a.equals("yes")) {
             return Optional.empty();
         }
-        return Optional.of(about(Report.failed(ExitCode.REFUSED, "not confirmed; " + name + " was not removed"), type,
-                identifier).build());
+        return Optional.of(failed(type, identifier, ExitCode.REFUSED, "not confirmed; " + name + " was not removed"));
     }
 
     /** {@code identity remove}, once confirmed. */

@@ -87,8 +87,8 @@ class IdentityReportsTest {
         @Test
         @DisplayName("an identity with another key is exit 9, naming update-key")
         void alreadyExists() {
-            assertFailed(ExitCode.EXISTS, "user identity 'alice' already exists and was not changed; to replace its key "
-                    + "use 'statestore identity update-key', to change its scopes use add-scope or remove-scope",
+            assertFailed(ExitCode.EXISTS, "user identity 'alice' already exists and was not changed; to replace its "
+                    + "key use 'statestore identity update-key', to change its scopes use add-scope or remove-scope",
                     IdentityReports.add(USER, "alice", new AddResult.AlreadyExists(ALICE), Optional.of(GENERATED)));
         }
 
@@ -141,7 +141,8 @@ class IdentityReportsTest {
         @Test
         @DisplayName("an unknown result is a bug")
         void unknown() {
-            assertThrows(IllegalStateException.class, () -> IdentityReports.keyUpdate(USER, "a", null, Optional.empty()));
+            assertThrows(IllegalStateException.class,
+                    () -> IdentityReports.keyUpdate(USER, "a", null, Optional.empty()));
         }
     }
 
@@ -184,7 +185,8 @@ class IdentityReportsTest {
             Report r = IdentityReports.verification(USER, "alice", new Verification.Mismatched(
                     new Identity(USER, "alice", List.of(), true)));
             assertEquals(ExitCode.AUTHENTICATION, r.exitCode());
-            assertEquals("authentication failed: the key does not match user identity 'alice'", r.error().orElseThrow());
+            assertEquals("authentication failed: the key does not match user identity 'alice'",
+                    r.error().orElseThrow());
             assertEquals(List.of("type", "identifier", "matches", "disabled", "warnings"), fieldNames(r));
             assertEquals(false, r.fields().get("matches"));
             assertEquals(true, r.fields().get("disabled"));
@@ -335,8 +337,8 @@ class IdentityReportsTest {
         @Test
         @DisplayName("removing from an unknown identity is exit 10 and still names the identity in JSON")
         void unknownIdentity() {
-            Report r = IdentityReports.scopeChange(IdentityType.COMPUTE, "gpu", new IdentityNotFound(IdentityType.COMPUTE,
-                    "gpu"), IdentityReports.ScopeWords.REMOVE);
+            Report r = IdentityReports.scopeChange(IdentityType.COMPUTE, "gpu",
+                    new IdentityNotFound(IdentityType.COMPUTE, "gpu"), IdentityReports.ScopeWords.REMOVE);
             assertEquals(ExitCode.NOT_FOUND, r.exitCode());
             assertEquals("no compute identity 'gpu'; nothing was changed (create it with 'statestore identity add')",
                     r.error().orElseThrow());
