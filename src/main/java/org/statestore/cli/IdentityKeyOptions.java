@@ -59,10 +59,10 @@ public final class IdentityKeyOptions {
         }
     }
 
-    /** The key given; a usage error when none was. */
-    ApiKey require(Console console, Terminal terminal) {
-        return read(console, terminal).orElseThrow(() -> new UsageException("no key given: use --key-stdin, "
-                + "--key-file FILE, the " + KEY_ENV + " variable or -k KEY"));
+    /** The usage error of a command that needs a key and was given none. */
+    static UsageException noKeyGiven() {
+        return new UsageException("no key given: use --key-stdin, --key-file FILE, the " + KEY_ENV
+                + " variable or -k KEY");
     }
 
     private static String fromFile(Path file) {

@@ -1,27 +1,19 @@
 package org.statestore.cli;
 
-import org.statestore.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.statestore.Statestore;
-import org.statestore.StatestoreConfig;
-import org.statestore.identity.ApiKey;
 import org.statestore.identity.Identity;
 import org.statestore.identity.IdentityType;
 import org.statestore.identity.Scope;
+import org.statestore.text.Printable;
 
-/** What the identity commands share: opening the database, naming identities in text, and their JSON fields. */
+/** What the identity reports share: naming identities in text, table cells and lines, and their JSON fields. */
 final class IdentityOutput {
 
     private IdentityOutput() {
-    }
-
-    static Statestore open(ConnectionOptions connection, Console console) {
-        return Statestore.open(StatestoreConfig.builder().connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
-                .log(console::log).build());
     }
 
     /** e.g. {@code user identity 'alice'}; control characters are escaped so an identifier cannot forge lines. */
@@ -56,46 +48,22 @@ final class IdentityOutput {
         return m;
     }
 
-    /** An envelope naming the identity a command worked on, for success and failure alike. */
-    static Map<String, Object> envelope(String command, ExitCode code, String error, IdentityType type,
-                                        String identifier) {
-        Map<String, Object> doc = JsonOutput.envelope(command, code, error);
-        doc.put("type", type.cliName());
-        doc.put("identifier", identifier);
-        return doc;
-    }
-
-    /** Reports a failure: the JSON envelope when asked for, and always one line on stderr. Returns the exit code. */
-    static int fail(Console console, Reporting command, ExitCode code, String error, IdentityType type,
-                    String identifier) {
-        if (command.json()) {
-            JsonOutput.print(console.out(), envelope(command.commandName(), code, error, type, identifier));
-        }
-        console.error(error);
-        return code.code();
-    }
-
-    /** Prints a generated key once: on its own last line of stdout, or as {@code generatedKey} in JSON. */
-    static void printGeneratedKey(Console console, ApiKey key) {
-        console.out().println("generated key (shown only this once; store it now, it cannot be recovered):");
-        console.out().println(key.reveal());
-    }
-
-    /** Rows padded into columns, two spaces apart. */
-    static void table(Console console, List<String[]> rows) {
+    /** Rows padded into columns, two spaces apart, as lines without trailing blanks. */
+    static List<String> table(List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
                 widths[i] = Math.max(widths[i], r[i].length());
             }
         }
+        List<String> lines = new ArrayList<>();
         for (String[] r : rows) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < r.length; i++) {
                 cells.add(i < r.length - 1 ? String.format("%-" + widths[i] + "s", r[i]) : r[i]);
             }
-            console.out().println(String.join("  ", cells).stripTrailing());
+            lines.add(String.join("  ", cells).stripTrailing());
         }
-        console.out().flush();
+        return lines;
     }
 }

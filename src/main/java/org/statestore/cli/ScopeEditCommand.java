@@ -11,13 +11,7 @@ import org.statestore.identity.ScopeChange;
 import picocli.CommandLine.Mixin;
 
 /** {@code identity add-scope} and {@code identity remove-scope}: the same flags and report, two store calls. */
-abstract class ScopeEditCommand extends StoreCommand {
-
-    @Mixin
-    IdentityTypeOption type;
-
-    @Mixin
-    IdentityIdOption id;
+abstract class ScopeEditCommand extends IdentityTargetCommand {
 
     @Mixin
     IdentityScopeOptions scopes;
@@ -35,13 +29,13 @@ abstract class ScopeEditCommand extends StoreCommand {
 
     @Override
     void prepare() {
+        super.prepare();
         wanted = scopes.scopes(); // every scope is checked before anything connects
     }
 
     @Override
     Report report(Statestore store) {
         IdentityType t = type.type();
-        String identifier = id.identifier();
         return IdentityReports.scopeChange(t, identifier, edit(store.identities(), t, identifier, wanted), words());
     }
 }
