@@ -90,9 +90,14 @@ final class ContractGolden {
         raw.append(HEADING).append(name).append('\n').append(run).append('\n');
     }
 
-    /** After every case: rewrites the file when updating, else checks that it holds no block of a removed case. */
-    void finish() {
+    /**
+     * After every case: rewrites the file when updating (only when all {@code cases} produced their block, so a
+     * failing case never drops its block), else checks that the file holds no block of a removed case.
+     */
+    void finish(int cases) {
         if (updating()) {
+            assertEquals(cases, actual.size(), "a case failed before it produced its block: " + file.getFileName()
+                    + " is left as it was");
             StringBuilder text = new StringBuilder();
             preamble.forEach(l -> text.append(l).append('\n'));
             actual.forEach((name, block) -> text.append('\n').append(HEADING).append(name).append('\n')
