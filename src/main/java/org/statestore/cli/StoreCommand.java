@@ -1,5 +1,7 @@
 package org.statestore.cli;
 
+import java.util.Optional;
+
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 
@@ -32,11 +34,20 @@ abstract class StoreCommand extends ReportingCommand {
 
     @Override
     final Report report() {
+        Optional<Report> refused = refusal();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         prepare();
         StatestoreConfig config = config().build();
         try (Statestore store = Statestore.open(config)) {
             return report(store);
         }
+    }
+
+    /** A report that ends the run before any flag is read further or anything connects; none by default. */
+    Optional<Report> refusal() {
+        return Optional.empty();
     }
 
     /** Checks made after the flags are read and before anything connects (usage errors); none by default. */
