@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.statestore.lock.LeaseState;
+import org.statestore.migrate.Readiness;
+import org.statestore.migrate.UnitFilter;
 import org.statestore.migrate.UnitState;
 import org.statestore.migrate.UnitStatus;
 import org.statestore.migrate.Version;
@@ -18,5 +20,15 @@ public record InfoReport(String target, String serverVersion, String database, O
 
     public long count(UnitState state) {
         return units.stream().filter(u -> u.state() == state).count();
+    }
+
+    /** This report with only the units {@code filter} keeps; everything else unchanged. */
+    public InfoReport only(UnitFilter filter) {
+        return new InfoReport(target, serverVersion, database, current, filter.apply(units), lease);
+    }
+
+    /** Whether the database is ready: no failed, pending or running unit (see {@link Readiness}). */
+    public Readiness readiness() {
+        return Readiness.of(units);
     }
 }

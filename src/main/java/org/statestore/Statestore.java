@@ -1,8 +1,15 @@
 package org.statestore;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.statestore.alchemiscale.AlchemiscaleOperations;
+import org.statestore.backup.Backups;
+import org.statestore.backup.CreateResult;
 import org.statestore.backup.DumpGuard;
 import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
@@ -10,27 +17,33 @@ import org.statestore.identity.IdentityStore;
 import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseLock;
 import org.statestore.migrate.Baseline;
+import org.statestore.migrate.CypherUnit;
+import org.statestore.migrate.DryRun;
 import org.statestore.migrate.LeaseOptions;
-import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.MigrationRunner;
 import org.statestore.migrate.Neo4jMigrationsImport;
 import org.statestore.migrate.Plan;
-import org.statestore.migrate.Unit;
-import org.statestore.migrate.UnitCatalog;
-import org.statestore.migrate.DryRun;
+import org.statestore.migrate.RepeatableUnit;
 import org.statestore.migrate.Repair;
+import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.UndoRequest;
 import org.statestore.migrate.UndoResult;
 import org.statestore.migrate.UndoRunner;
+import org.statestore.migrate.Unit;
+import org.statestore.migrate.UnitCatalog;
+import org.statestore.migrate.UnitDiscoveryException;
+import org.statestore.migrate.UnknownTargetException;
 import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
 import org.statestore.migrate.VersionWatch;
+import org.statestore.neo4j.ConnectedServer;
 import org.statestore.neo4j.Neo4jTarget;
 import org.statestore.neo4j.TargetConnector;
 
 /**
- * The engine's facade: one open database and one set of units.
+ * The engine's facade: one open database, the migrations of one set of units on it, and the services that
+ * work on it beyond migrations ({@link #identities()}, {@link #backups()}, {@link #alchemiscale()}).
  *
  * <pre>{@code
  * try (Statestore store = Statestore.open(StatestoreConfig.builder()
@@ -40,45 +53,71 @@ import org.statestore.neo4j.TargetConnector;
  * }
  * }</pre>
  *
- * <p>Units are read before the database is contacted, so a malformed unit fails fast
- * ({@link org.statestore.migrate.UnitDiscoveryException}); connection problems throw
- * {@link org.statestore.neo4j.ConnectionException}. Everything else comes back as a result value.
+ * <p>Units are read on the first operation that needs them (a migration operation, {@link #units()},
+ * {@link AlchemiscaleOperations#doctor}), after connecting, and kept for the life of the store; opening a
+ * store for identities or backups reads none. A malformed unit or an unresolved placeholder makes that first
+ * operation throw {@link UnitDiscoveryException} (and every later one, as nothing is kept of a failed read).
+ * Connection problems throw {@link org.statestore.neo4j.ConnectionException} from {@link #open}. Everything
+ * else comes back as a result value. A store may be used from several threads.
  */
 public final class Statestore implements AutoCloseable {
 
     private final StatestoreConfig config;
-    private final List<Unit> units;
     private final Neo4jTarget target;
-    private final List<ShapeDetector> detectors;
+    private final ConnectedServer server;
     private final HistoryChain history;
+    private final Backups backups;
+    private final AlchemiscaleOperations alchemiscale;
+    private final Object unitsLock = new Object();
+    private LoadedUnits loaded; // guarded by unitsLock; null until read successfully
 
-    private Statestore(StatestoreConfig config, List<Unit> units, List<ShapeDetector> detectors, Neo4jTarget target) {
-        this.config = config;
-        this.units = units;
-        this.detectors = detectors;
-        this.target = target;
-        this.history = new HistoryChain(target.driver(), target.sessionConfig());
+    /** The units and the shape detectors their locations ship, read together. */
+    private record LoadedUnits(List<Unit> units, List<ShapeDetector> detectors) {
     }
 
-    /** Reads the units, then connects (or starts the embedded store). */
+    private Statestore(StatestoreConfig config, Neo4jTarget target) {
+        this.config = config;
+        this.target = target;
+        this.server = new ConnectedServer(target.description(), target.database(), target.server());
+        this.history = new HistoryChain(target.driver(), target.sessionConfig());
+        this.backups = new Backups(target.driver(), target.database(), target.server().version(), toolVersion(),
+                config.lease(), config.log(), config.progress());
+        this.alchemiscale = new AlchemiscaleOperations(target.driver(), target.sessionConfig(), () -> info().units(),
+                config.log(), config.progress());
+    }
+
+    /** Connects (or starts the embedded store); units are read later, on first use. */
     public static Statestore open(StatestoreConfig config) {
+        Neo4jTarget target = new TargetConnector(config.log()).open(config.connection());
+        config.log().accept("target: " + target.description());
+        return new Statestore(config, target);
+    }
+
+    private LoadedUnits loaded() {
+        synchronized (unitsLock) {
+            if (loaded == null) {
+                loaded = load(config);
+            }
+            return loaded;
+        }
+    }
+
+    private static LoadedUnits load(StatestoreConfig config) {
         UnitCatalog catalog = new UnitCatalog(config.classLoader());
         List<Unit> units = catalog.load(config.locations(), config.javaUnits());
         List<ShapeDetector> detectors = catalog.detectors(config.locations());
-        List<String> unresolved = new java.util.ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
         for (Unit u : units) {
-            if (u instanceof org.statestore.migrate.CypherUnit c) {
+            if (u instanceof CypherUnit c) {
                 unresolved.addAll(config.placeholders().unresolved(c.source(), c.script()));
-            } else if (u instanceof org.statestore.migrate.RepeatableUnit r) {
+            } else if (u instanceof RepeatableUnit r) {
                 unresolved.addAll(config.placeholders().unresolved(r.source(), r.script()));
             }
         }
         if (!unresolved.isEmpty()) {
-            throw new org.statestore.migrate.UnitDiscoveryException(String.join("; ", unresolved));
+            throw new UnitDiscoveryException(String.join("; ", unresolved));
         }
-        Neo4jTarget target = new TargetConnector(config.log()).open(config.connection());
-        config.log().accept("target: " + target.description());
-        return new Statestore(config, units, detectors, target);
+        return new LoadedUnits(units, detectors);
     }
 
     /** Applies every pending unit up to {@code target} (all when empty). */
@@ -90,16 +129,15 @@ public final class Statestore implements AutoCloseable {
      * As {@link #migrateUp(Optional, UpOptions)}, first taking a backup into {@code backupDir} (under the lease,
      * only when something is pending); every applied entry's rollback note names the file.
      */
-    public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options, java.nio.file.Path backupDir) {
-        java.util.function.Supplier<String> backup = () -> {
-            var result = org.statestore.backup.BackupWriter.forTarget(target, toolVersion(), config.log(), config.progress())
-                    .create(backupDir, org.statestore.backup.DumpGuard.NONE); // the runner already holds the lease
-            if (result instanceof org.statestore.backup.CreateResult.Created c) {
+    public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options, Path backupDir) {
+        Supplier<String> backup = () -> {
+            CreateResult result = backups.create(backupDir, DumpGuard.NONE); // the runner already holds the lease
+            if (result instanceof CreateResult.Created c) {
                 return c.file().toAbsolutePath().toString();
             }
             throw new IllegalStateException("no backup was written to " + backupDir + ": " + result);
         };
-        return runner("migrate up").up(units, targetVersion, options, Optional.of(backup));
+        return runner("migrate up").up(units(), targetVersion, options, Optional.of(backup));
     }
 
     private static String toolVersion() {
@@ -109,7 +147,7 @@ public final class Statestore implements AutoCloseable {
 
     /** Applies every pending unit up to {@code target}, as strict as {@code options} say. */
     public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options) {
-        return runner("migrate up").up(units, targetVersion, options);
+        return runner("migrate up").up(units(), targetVersion, options);
     }
 
     /**
@@ -131,64 +169,39 @@ public final class Statestore implements AutoCloseable {
 
     private MigrationRunner runner(String command) {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
-                config.log(), detectors, new LeaseOptions(Holder.thisProcess(command), config.lease()),
+                config.log(), loaded().detectors(), new LeaseOptions(Holder.thisProcess(command), config.lease()),
                 config.stopSignal(), config.placeholders(), target.server(), config.progress());
-    }
-
-    /**
-     * A guard that holds the migration lease while a backup reads, so no migration runs during the dump
-     * and the history head in the backup's header is the one its content matches:
-     * {@code BackupWriter.forTarget(store.target(), ...).create(dir, store.migrationLease("backup create"))}.
-     * Each {@link DumpGuard#hold()} acquires the lease as {@code command} of this process, waiting up to the
-     * configured lock timeout ({@link StatestoreConfig.Builder#lease}) and throwing
-     * {@link org.statestore.lock.LockTimeoutException} (naming the holder) when it runs out; closing the
-     * held guard releases the lease.
-     */
-    public DumpGuard migrationLease(String command) {
-        return () -> {
-            // A fresh holder id per attempt, as the runner does: two holds never share one lease.
-            LeaseLock lease = LeaseLock.acquire(target.driver(), target.sessionConfig(), Holder.thisProcess(command),
-                    config.lease(), config.log());
-            return new DumpGuard.Held() {
-                @Override
-                public Optional<String> lost() {
-                    return lease.isLost() ? Optional.of("the migration lock was taken over by another process "
-                            + "while the backup read (this process's lease expired)") : Optional.empty();
-                }
-
-                @Override
-                public void close() {
-                    lease.release();
-                }
-            };
-        };
     }
 
     /** Rolls back applied units newest first, from their recorded rollback notes, under the lease. */
     public UndoResult undo(UndoRequest request) {
         return new UndoRunner(target.driver(), target.sessionConfig(), history, config.installedBy(), config.log(),
                 new LeaseOptions(Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal(), config.progress())
-                .undo(units, request);
+                .undo(units(), request);
     }
 
     /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
-        return new DryRun(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(), targetVersion, options);
+        List<Unit> units = units();
+        return new DryRun(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(),
+                targetVersion, options);
     }
 
     /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUndo(UndoRequest request) {
+        units(); // not used, but a malformed unit fails every migration operation alike
         return new DryRun(target.driver(), target.sessionConfig()).undo(history.read(), request);
     }
 
     /** Compares local units with the chain: problems (edited, missing, out of order, future when strict) and warnings. */
     public ValidationReport validate(UpOptions options) {
-        Plan plan = Plan.of(units, history.read(), Optional.empty(), options.outOfOrder());
+        Plan plan = Plan.of(units(), history.read(), Optional.empty(), options.outOfOrder());
         return new ValidationReport(plan.problems(options.strict(), options.outOfOrder()), plan.warnings());
     }
 
     /** Marks failed runs for retry, accepts an edited unit's checksum, or forgets a deleted unit; under the lease. */
     public Repair.Outcome repair(Repair.Request request) {
+        List<Unit> units = units();
         return runner("migrate repair").withLease(chain -> new Repair(config.installedBy()).apply(chain, units, request));
     }
 
@@ -210,59 +223,32 @@ public final class Statestore implements AutoCloseable {
     /**
      * The state of every unit, with units beyond {@code targetVersion} shown as above target.
      *
-     * @throws org.statestore.migrate.UnknownTargetException when the target names no local or recorded unit
+     * @throws UnknownTargetException when the target names no local or recorded unit
      */
     public InfoReport info(Optional<Version> targetVersion) {
-        Plan plan = Plan.of(units, history.read(), targetVersion);
+        Plan plan = Plan.of(units(), history.read(), targetVersion);
         plan.targetProblem().ifPresent(why -> {
-            throw new org.statestore.migrate.UnknownTargetException(why);
+            throw new UnknownTargetException(why);
         });
-        return new InfoReport(target.description(), target.server().version(), target.database(), plan.current(),
+        return new InfoReport(server.description(), server.version(), server.database(), plan.current(),
                 plan.statuses(), LeaseLock.peek(target.driver(), target.sessionConfig()));
     }
 
-    /** Waits, without any lock, until the history reaches {@code version} or {@code timeout} passes. */
-    public VersionWatch.Outcome awaitVersion(Version version, java.time.Duration timeout, java.time.Duration interval) {
+    /**
+     * Waits, without any lock, until the history reaches {@code version} or {@code timeout} passes. Reads only
+     * the history, so it reads no units.
+     */
+    public VersionWatch.Outcome awaitVersion(Version version, Duration timeout, Duration interval) {
         return new VersionWatch(history, config.log()).await(version, timeout, interval, config.stopSignal());
     }
 
     /**
-     * alchemiscale's {@code database check}, exactly: its four constraints by name, label and property, and no
-     * other constraint. Units and history play no part. Reads only.
+     * The units this engine knows, in version order; read on the first call.
+     *
+     * @throws UnitDiscoveryException when a unit is malformed or a placeholder unresolved
      */
-    public org.statestore.alchemiscale.CheckReport check() {
-        return new org.statestore.alchemiscale.StoreCheck(target.driver(), target.sessionConfig()).check();
-    }
-
-    /**
-     * What alchemiscale {@code release} cannot read in this database, each finding with its fix: alchemiscale's
-     * check, the history chain and unit states, and the data that release reads. Reads only.
-     */
-    public org.statestore.alchemiscale.DoctorReport doctor(org.statestore.alchemiscale.AlchemiscaleRelease release) {
-        List<org.statestore.migrate.UnitStatus> statuses;
-        try {
-            statuses = info().units();
-        } catch (org.statestore.history.MalformedChainException e) {
-            statuses = List.of(); // the doctor reports the chain itself as a finding
-        }
-        return new org.statestore.alchemiscale.StoreDoctor(target.driver(), target.sessionConfig())
-                .examine(release, statuses);
-    }
-
-    /**
-     * Expires compute service registrations as alchemiscale's {@code expire_registrations} does (their claimed
-     * running Tasks back to waiting, then detach-deleted), choosing and changing in one transaction; with
-     * {@code dryRun}, lists the same and changes nothing.
-     */
-    public org.statestore.alchemiscale.ExpiryResult expireRegistrations(
-            org.statestore.alchemiscale.RegistrationExpiry.Selection selection, boolean dryRun) {
-        return new org.statestore.alchemiscale.RegistrationExpiry(target.driver(), target.sessionConfig())
-                .expire(selection, dryRun);
-    }
-
-    /** The units this engine knows, in version order. */
     public List<Unit> units() {
-        return units;
+        return loaded().units();
     }
 
     /** alchemiscale's user and compute identities in this database (bcrypt 2b, cost 12). */
@@ -270,9 +256,22 @@ public final class Statestore implements AutoCloseable {
         return new IdentityStore(target.driver(), target.sessionConfig());
     }
 
-    /** The open database, for commands that work on it beyond migrations. */
-    public Neo4jTarget target() {
-        return target;
+    /**
+     * Online backups of this database and restores into it; {@link #migrateUp(Optional, UpOptions, Path)}
+     * takes its backups through the same service.
+     */
+    public Backups backups() {
+        return backups;
+    }
+
+    /** alchemiscale's operations on this database: check, doctor, registration expiry, reset, seeding. */
+    public AlchemiscaleOperations alchemiscale() {
+        return alchemiscale;
+    }
+
+    /** What this store is connected to: a description for people, the database's name, the server's version. */
+    public ConnectedServer server() {
+        return server;
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
-import org.statestore.neo4j.Neo4jTarget;
 import org.statestore.progress.ProgressSink;
 
 /**
@@ -111,16 +110,6 @@ public final class BackupRestorer {
         this.scratchBase = Objects.requireNonNull(scratchBase, "scratchBase");
     }
 
-    public static BackupRestorer forTarget(Neo4jTarget target, Consumer<String> progress) {
-        return forTarget(target, progress, ProgressSink.NONE);
-    }
-
-    /** As {@link #forTarget(Neo4jTarget, Consumer)}, counting records written and read back into {@code counts}. */
-    public static BackupRestorer forTarget(Neo4jTarget target, Consumer<String> progress, ProgressSink counts) {
-        return new BackupRestorer(target.driver(), target.database(), Optional.of(target.server().version()), progress,
-                ScratchSpace.defaultBase(), counts);
-    }
-
     /**
      * What the target holds now. Every node counts, lease nodes too: "empty" stays the plain fact
      * {@code MATCH (n)} finds nothing, and a lease node means statestore has migrated this database, or is
@@ -139,9 +128,9 @@ public final class BackupRestorer {
      * full: {@code backup} is a verified file, and it must still be that file (same size and checksum).
      * {@code guard} is held throughout.
      *
-     * <p>The CLI passes {@link DumpGuard#NONE}: a restore needs no migration lease. Without {@code replace}
-     * the target is empty, so it has no lease node, and any statestore writer that starts meanwhile writes
-     * nodes the read-back reports as strangers; with {@code replace} the wipe deletes the lease nodes
+     * <p>{@link Backups#restore} passes {@link DumpGuard#NONE}: a restore needs no migration lease. Without
+     * {@code replace} the target is empty, so it has no lease node, and any statestore writer that starts
+     * meanwhile writes nodes the read-back reports as strangers; with {@code replace} the wipe deletes the lease nodes
      * themselves, so a lease held across it would be gone, and a migration that held one fails its next
      * fenced write instead of writing on.
      */

@@ -39,7 +39,6 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.statestore.history.HistoryChain;
-import org.statestore.neo4j.Neo4jTarget;
 import org.statestore.progress.ProgressSink;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -53,10 +52,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * relationships, record by record, so memory stays flat) into a {@code .ssbak} file, leaving out the
  * migration lease's nodes ({@link #LEASE_LABEL}).
  *
- * <pre>{@code
- * CreateResult r = BackupWriter.forTarget(store.target(), "0.1.0", log::info)
- *         .create(Path.of("backups"), store.migrationLease("backup create"));
- * }</pre>
+ * <p>An open store's {@link Backups} builds one per backup ({@code store.backups().create(dir)}).
  *
  * <p>The body is written to a temporary file first, because the header at the front carries the counts and
  * digest known only at the end; the finished file is published under its final name with a hard link
@@ -138,18 +134,6 @@ public final class BackupWriter {
         this.scratchBase = Objects.requireNonNull(scratchBase, "scratchBase");
     }
 
-    /** A writer for an open target, on the system clock. */
-    public static BackupWriter forTarget(Neo4jTarget target, String toolVersion, Consumer<String> progress) {
-        return forTarget(target, toolVersion, progress, ProgressSink.NONE);
-    }
-
-    /** As {@link #forTarget(Neo4jTarget, String, Consumer)}, counting nodes and relationships into {@code counts}. */
-    public static BackupWriter forTarget(Neo4jTarget target, String toolVersion, Consumer<String> progress,
-                                         ProgressSink counts) {
-        return new BackupWriter(target.driver(), target.database(), target.server().version(), toolVersion, progress,
-                Clock.systemUTC(), ScratchSpace.defaultBase(), counts);
-    }
-
     /** Backs the database up into {@code directory} (created when missing), holding no guard. */
     public CreateResult create(Path directory) {
         return create(directory, DumpGuard.NONE);
@@ -157,7 +141,7 @@ public final class BackupWriter {
 
     /**
      * Backs the database up into {@code directory}, holding {@code guard} while the database is read
-     * (e.g. {@link org.statestore.Statestore#migrationLease}, so no migration runs meanwhile).
+     * (e.g. {@link Backups#migrationLease}, so no migration runs meanwhile).
      *
      * <p>The file is {@code 0600} and a directory created for it {@code 0700}: a backup holds every
      * identity's bcrypt hash. A database holding something {@code verify} would refuse (see

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Held while a backup reads or a restore writes the database, to keep other writers out: an online
- * {@code backup create} holds statestore's migration lease ({@link org.statestore.Statestore#migrationLease}),
+ * {@code backup create} holds statestore's migration lease ({@link Backups#migrationLease}),
  * so no migration changes the database (or its history head) during the dump. {@link #NONE} holds
  * nothing, for callers that already hold the lease or need none.
  */

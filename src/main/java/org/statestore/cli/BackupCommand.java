@@ -75,10 +75,6 @@ final class BackupCommand {
     }
 
     /** The facade's configuration for a backup command: no units are needed. */
-    static StatestoreConfig config(ConnectionOptions connection, Console console) {
-        return builder(connection, console).build();
-    }
-
     static StatestoreConfig.Builder builder(ConnectionOptions connection, Console console) {
         return StatestoreConfig.builder().bundledUnits(false)
                 .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY)).log(console::log);

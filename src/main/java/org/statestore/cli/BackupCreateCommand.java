@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
-import org.statestore.backup.BackupWriter;
 import org.statestore.backup.CreateResult;
 import org.statestore.backup.OfflineDump;
 import org.statestore.backup.OfflineResult;
@@ -66,11 +65,11 @@ final class BackupCreateCommand implements Callable<Integer>, Reporting {
     }
 
     private int online(Path dir) {
-        StatestoreConfig config = BackupCommand.builder(connection, console).lease(lock.settings()).build();
+        StatestoreConfig config = BackupCommand.builder(connection, console).lease(lock.settings())
+                .progress(console.progress()).build();
         CreateResult result;
         try (Statestore store = Statestore.open(config)) {
-            result = BackupWriter.forTarget(store.target(), VersionInfo.toolVersion(), console::log, console.progress())
-                    .create(dir, store.migrationLease(commandName()));
+            result = store.backups().create(dir, store.backups().migrationLease(commandName()));
         } catch (LockTimeoutException e) {
             return BackupCommand.fail(console, this, ExitCode.LOCK_TIMEOUT, e.getMessage() + "; nothing was written");
         }

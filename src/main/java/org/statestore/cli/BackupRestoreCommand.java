@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import org.statestore.Statestore;
 import org.statestore.backup.BackupFormat;
 import org.statestore.backup.BackupReader;
-import org.statestore.backup.BackupRestorer;
-import org.statestore.backup.DumpGuard;
 import org.statestore.backup.OfflineDump;
 import org.statestore.backup.OfflineResult;
 import org.statestore.backup.RestoreResult;
@@ -96,8 +94,8 @@ final class BackupRestoreCommand implements Callable<Integer>, Reporting {
         VerifyResult.Valid valid = (VerifyResult.Valid) verified;
         console.log("verified " + file + ": " + BackupCommand.describe(valid.header()));
         RestoreResult result;
-        try (Statestore store = Statestore.open(BackupCommand.config(connection, console))) {
-            result = BackupRestorer.forTarget(store.target(), console::log, progress).restore(valid, replace, DumpGuard.NONE);
+        try (Statestore store = Statestore.open(BackupCommand.builder(connection, console).progress(progress).build())) {
+            result = store.backups().restore(valid, replace);
         }
         if (result instanceof RestoreResult.Refused r) {
             return BackupCommand.fail(console, this, ExitCode.REFUSED, r.reason());

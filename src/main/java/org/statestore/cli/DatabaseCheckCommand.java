@@ -39,7 +39,7 @@ final class DatabaseCheckCommand implements Callable<Integer>, Reporting {
                 .log(console::log).build();
         CheckReport report;
         try (Statestore store = Statestore.open(config)) {
-            report = store.check();
+            report = store.alchemiscale().check();
         }
         ExitCode code = report.ok() ? ExitCode.OK : ExitCode.VALIDATION;
         if (output.json()) {

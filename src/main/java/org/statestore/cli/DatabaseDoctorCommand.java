@@ -55,7 +55,7 @@ final class DatabaseDoctorCommand implements Callable<Integer>, Reporting {
                 .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY)).log(console::log).build();
         DoctorReport report;
         try (Statestore store = Statestore.open(config)) {
-            report = store.doctor(release);
+            report = store.alchemiscale().doctor(release);
         }
         ExitCode code = DatabaseFindings.exitCode(report);
         if (output.json()) {

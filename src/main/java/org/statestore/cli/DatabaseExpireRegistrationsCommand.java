@@ -63,7 +63,7 @@ final class DatabaseExpireRegistrationsCommand implements Callable<Integer>, Rep
                 .log(console::log).build();
         ExpiryResult result;
         try (Statestore store = Statestore.open(config)) {
-            result = store.expireRegistrations(selection, dryRun);
+            result = store.alchemiscale().expireRegistrations(selection, dryRun);
         }
         if (output.json()) {
             JsonOutput.print(console.out(), DatabaseFindings.json(result));

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
+import org.statestore.alchemiscale.AlchemiscaleOperations;
 import org.statestore.alchemiscale.ResetResult;
-import org.statestore.alchemiscale.StoreReset;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,18 +52,18 @@ final class DatabaseResetCommand implements Callable<Integer>, Reporting {
                 .log(console::log).build();
         ResetResult result;
         try (Statestore store = Statestore.open(config)) {
-            StoreReset reset = new StoreReset(store.target().driver(), store.target().sessionConfig(), console::log);
+            AlchemiscaleOperations alchemiscale = store.alchemiscale();
             if (!yes) {
-                String database = store.target().database();
+                String database = store.server().database();
                 console.err().printf("statestore: this deletes all %d nodes of %s and alchemiscale's four "
-                        + "constraints.%nType the database name (%s) to confirm: ", reset.nodeCount(),
-                        store.target().description(), database);
+                        + "constraints.%nType the database name (%s) to confirm: ", alchemiscale.nodeCount(),
+                        store.server().description(), database);
                 console.err().flush();
                 if (!database.equals(typedLine())) {
                     return refuse("confirmation did not match the database name; nothing was deleted");
                 }
             }
-            result = reset.reset();
+            result = alchemiscale.reset();
         }
         if (output.json()) {
             var doc = JsonOutput.envelope(commandName(), ExitCode.OK, null);

@@ -6,7 +6,6 @@ import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.alchemiscale.SeedResult;
 import org.statestore.alchemiscale.SeedSpec;
-import org.statestore.alchemiscale.V03StoreGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,12 +68,10 @@ final class DevSeedCommand implements Callable<Integer>, Reporting {
             throw new UsageException(e.getMessage());
         }
         StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console))
-                .log(console::log).build();
+                .log(console::log).progress(console.progress()).build();
         SeedResult result;
         try (Statestore store = Statestore.open(config)) {
-            result = new V03StoreGenerator(store.target().driver(), store.target().sessionConfig(), console::log,
-                    console.progress())
-                    .seed(spec);
+            result = store.alchemiscale().seedV03(spec);
         }
         if (result instanceof SeedResult.Refused r) {
             if (output.json()) {

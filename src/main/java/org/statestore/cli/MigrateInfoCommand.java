@@ -2,9 +2,14 @@ package org.statestore.cli;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.statestore.InfoReport;
@@ -12,6 +17,7 @@ import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.history.HistoryEntry;
 import org.statestore.migrate.Unit;
+import org.statestore.migrate.UnitFilter;
 import org.statestore.migrate.UnitState;
 import org.statestore.migrate.UnitStatus;
 import org.statestore.migrate.Version;
@@ -65,14 +71,13 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
                 .connection(connection.settings(console))
                 .log(console::log)
                 .build();
-        java.util.function.Predicate<UnitStatus> filter = filter();
+        UnitFilter filter = filter();
         MigrateUpCommand.checkTarget(target);
         InfoReport report;
         try (Statestore store = Statestore.open(config)) {
             report = store.info(MigrateUpCommand.resolveTarget(target, store.units()));
         }
-        report = new InfoReport(report.target(), report.serverVersion(), report.database(), report.current(),
-                report.units().stream().filter(filter).toList(), report.lease());
+        report = report.only(filter);
         if (output.json()) {
             JsonOutput.print(console.out(), json(report));
         } else {
@@ -81,19 +86,14 @@ final class MigrateInfoCommand implements Callable<Integer>, Reporting {
         return ExitCode.OK.code();
     }
 
-    private java.util.function.Predicate<UnitStatus> filter() {
-        java.util.Set<String> wanted = new java.util.HashSet<>();
+    private UnitFilter filter() {
+        Set<UnitState> wanted = EnumSet.noneOf(UnitState.class);
         for (String s : states) {
-            String label = s.strip().toLowerCase(java.util.Locale.ROOT);
-            if (java.util.Arrays.stream(UnitState.values()).noneMatch(u -> u.label().equals(label))) {
-                throw new UsageException("--state: unknown state '" + s + "'");
-            }
-            wanted.add(label);
+            String label = s.strip().toLowerCase(Locale.ROOT);
+            wanted.add(Arrays.stream(UnitState.values()).filter(u -> u.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new UsageException("--state: unknown state '" + s + "'")));
         }
-        java.util.Optional<java.time.Instant> from = java.util.Optional.ofNullable(since).map(MigrateInfoCommand::instant);
-        return s -> (wanted.isEmpty() || wanted.contains(s.state().label()))
-                && from.map(f -> s.recorded().map(e -> !e.installedOn().toInstant().isBefore(f)).orElse(false))
-                .orElse(true);
+        return new UnitFilter(wanted, Optional.ofNullable(since).map(MigrateInfoCommand::instant));
     }
 
     private static java.time.Instant instant(String text) {

@@ -8,8 +8,7 @@ import java.util.concurrent.Callable;
 import org.statestore.InfoReport;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
-import org.statestore.migrate.UnitState;
-import org.statestore.migrate.UnitStatus;
+import org.statestore.migrate.Readiness;
 import org.statestore.migrate.Version;
 
 import picocli.CommandLine.Command;
@@ -50,15 +49,16 @@ final class MigrateStatusCommand implements Callable<Integer>, Reporting {
         try (Statestore store = Statestore.open(config)) {
             report = store.info();
         }
-        List<String> pending = versions(report, UnitState.PENDING);
-        List<String> running = versions(report, UnitState.RUNNING);
-        List<String> failed = versions(report, UnitState.FAILED);
+        Readiness readiness = report.readiness();
+        List<String> pending = texts(readiness.pending());
+        List<String> running = texts(readiness.running());
+        List<String> failed = texts(readiness.failed());
         ExitCode code = ExitCode.OK;
         String error = null;
-        if (check && !failed.isEmpty()) {
+        if (check && readiness.verdict() == Readiness.Verdict.FAILED) {
             code = ExitCode.UNIT_FAILED;
             error = "failed units: " + String.join(", ", failed);
-        } else if (check && !(pending.isEmpty() && running.isEmpty())) {
+        } else if (check && readiness.verdict() == Readiness.Verdict.PENDING) {
             code = ExitCode.PENDING;
             error = (pending.size() + running.size()) + " units not applied yet";
         }
@@ -87,9 +87,8 @@ final class MigrateStatusCommand implements Callable<Integer>, Reporting {
         return code.code();
     }
 
-    private static List<String> versions(InfoReport report, UnitState state) {
-        return report.units().stream().filter(u -> u.state() == state).map(UnitStatus::version).map(Version::text)
-                .toList();
+    private static List<String> texts(List<Version> versions) {
+        return versions.stream().map(Version::text).toList();
     }
 
     @Override

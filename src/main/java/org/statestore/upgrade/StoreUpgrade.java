@@ -162,7 +162,7 @@ public final class StoreUpgrade {
             if (!(up instanceof UpResult.Applied || up instanceof UpResult.UpToDate)) {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "migrate up", describe(up));
             }
-            CheckReport check = steps.run("database check", store::check);
+            CheckReport check = steps.run("database check", store.alchemiscale()::check);
             if (!check.ok()) {
                 throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "database check",
                         String.join("; ", check.findings()));
@@ -172,7 +172,7 @@ public final class StoreUpgrade {
             Optional<ReleaseTargets.ReleaseLine> line = reached.flatMap(ReleaseTargets::servedAt);
             if (line.isPresent()) {
                 AlchemiscaleRelease release = new AlchemiscaleRelease.Numbered(line.get().first());
-                DoctorReport doctor = steps.run("database doctor --release " + release.text(), () -> store.doctor(release));
+                DoctorReport doctor = steps.run("database doctor --release " + release.text(), () -> store.alchemiscale().doctor(release));
                 if (!doctor.ok()) {
                     throw new UpgradeFailure(UpgradeFailure.Kind.STEP_FAILED, "database doctor",
                             String.join("; ", doctor.findings().stream().map(Finding::line).toList()));

@@ -3,16 +3,15 @@ package org.statestore.upgrade;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.neo4j.driver.Session;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.alchemiscale.AlchemiscaleShape;
 import org.statestore.alchemiscale.StoreSurvey;
+import org.statestore.alchemiscale.UpgradeSurvey;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
@@ -49,8 +48,6 @@ public final class UpgradeCheck {
     private static final Version UTC_TIMES = Version.parse("0.7.0");
     private static final Version FAILURE_TIMES = Version.parse("0.7.1");
 
-    private static final Map<String, String> TIME_PROPERTIES = timeProperties();
-
     private final Consumer<String> log;
 
     public UpgradeCheck(Consumer<String> log) {
@@ -78,19 +75,15 @@ public final class UpgradeCheck {
             store.migrateFormat();
             StatestoreConfig config = StatestoreConfig.builder().bundledUnits(false)
                     .connection(ConnectionSettings.embedded(home)).log(log).build();
-            try (Statestore opened = Statestore.open(config); Session session = opened.target().session()) {
-                StoreSurvey survey = StoreSurvey.of(session);
+            try (Statestore opened = Statestore.open(config)) {
+                UpgradeSurvey found = opened.alchemiscale().upgradeSurvey();
+                StoreSurvey survey = found.store();
                 String shape = AlchemiscaleShape.decide(survey).map(Baseline::description)
                         .orElse(survey.hasData() ? "unrecognised data" : "empty");
-                long range = count(session, "SHOW INDEXES YIELD type WHERE type = 'RANGE' RETURN count(*)");
-                Map<String, Long> times = new LinkedHashMap<>();
-                TIME_PROPERTIES.forEach((name, query) -> times.put(name, count(session, query)));
-                long identities = count(session, "MATCH (n:CredentialedEntity) RETURN count(n)");
-                long withoutFailureTimes = count(session, "MATCH (c:ComputeServiceRegistration) "
-                        + "WHERE c.failure_times IS NULL RETURN count(c)");
-                return new Report(format.version(), format.introducedIn(), range, shape, survey.networks(),
-                        survey.unmarkedNetworks(), times, reaches(target, UTC_TIMES), withoutFailureTimes,
-                        reaches(target, FAILURE_TIMES), identities, target,
+                return new Report(format.version(), format.introducedIn(), found.rangeIndexes(), shape,
+                        survey.networks(), survey.unmarkedNetworks(), found.localDateTimes(),
+                        reaches(target, UTC_TIMES), found.withoutFailureTimes(), reaches(target, FAILURE_TIMES),
+                        found.identities(), target,
                         "statestore upgrade store --from-dump " + dump + " --data-dir <new store directory>"
                                 + target.map(t -> " --target " + t.text()).orElse(""));
             }
@@ -101,21 +94,5 @@ public final class UpgradeCheck {
 
     private static boolean reaches(Optional<Version> target, Version unit) {
         return target.map(t -> t.compareTo(unit) >= 0).orElse(true);
-    }
-
-    private static long count(Session session, String cypher) {
-        return session.run(cypher).single().get(0).asLong();
-    }
-
-    private static Map<String, String> timeProperties() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("ComputeServiceRegistration.heartbeat", "MATCH (c:ComputeServiceRegistration) "
-                + "WHERE c.heartbeat IS :: LOCAL DATETIME NOT NULL RETURN count(c)");
-        m.put("ComputeServiceRegistration.registered", "MATCH (c:ComputeServiceRegistration) "
-                + "WHERE c.registered IS :: LOCAL DATETIME NOT NULL RETURN count(c)");
-        m.put("CLAIMS.claimed", "MATCH ()-[r:CLAIMS]->() WHERE r.claimed IS :: LOCAL DATETIME NOT NULL RETURN count(r)");
-        m.put("Task.datetime_created", "MATCH (t:Task) WHERE t.datetime_created IS :: LOCAL DATETIME NOT NULL "
-                + "RETURN count(t)");
-        return m;
     }
 }

@@ -98,13 +98,13 @@ class BackupLeaseTest {
         AtomicReference<Optional<LeaseState>> during = new AtomicReference<>();
         CreateResult result;
         try (Statestore store = open(LeaseSettings.DEFAULTS)) {
-            DumpGuard lease = store.migrationLease("backup create");
+            DumpGuard lease = store.backups().migrationLease("backup create");
             DumpGuard observed = () -> {
                 DumpGuard.Held held = lease.hold();
                 during.set(LeaseLock.peek(neo4j.driver(), db));
                 return held;
             };
-            result = BackupWriter.forTarget(store.target(), "test", sink).create(backups, observed);
+            result = store.backups().create(backups, observed);
         }
 
         CreateResult.Created created = assertInstanceOf(CreateResult.Created.class, result);
@@ -243,7 +243,7 @@ class BackupLeaseTest {
         CreateResult result;
         try (Statestore store = open(new LeaseSettings(Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ZERO))) {
-            DumpGuard lease = store.migrationLease("backup create");
+            DumpGuard lease = store.backups().migrationLease("backup create");
             DumpGuard stolen = () -> {
                 DumpGuard.Held held = lease.hold();
                 // What a takeover after a long pause looks like on the lease node; the next heartbeat notices.
@@ -255,7 +255,7 @@ class BackupLeaseTest {
                 }
                 return held;
             };
-            result = BackupWriter.forTarget(store.target(), "test", sink).create(backups, stolen);
+            result = store.backups().create(backups, stolen);
         }
 
         CreateResult.GuardLost lost = assertInstanceOf(CreateResult.GuardLost.class, result);

@@ -187,7 +187,8 @@ class MigrateCommandsTest {
         Files.writeString(units.resolve("V1-bad.cypher"), "CREATE (:Thing);");
         CliRun run = run("migrate", "up", "--no-bundled", "-l", units.toString());
         assertEquals(6, run.exitCode(), run.toString());
-        assertEquals(1, run.err().lines().count(), run.toString());
+        // Units are read on the first migration operation, after connecting: the target line comes first.
+        assertEquals(1, run.err().lines().filter(l -> !l.startsWith("statestore: target:")).count(), run.toString());
         assertTrue(run.err().contains("V1-bad.cypher"), run.err());
         assertEquals(0, neo4j.count("MATCH (n) RETURN count(n)"));
     }

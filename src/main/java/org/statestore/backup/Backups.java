@@ -1,0 +1,112 @@
+package org.statestore.backup;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.statestore.lock.Holder;
+import org.statestore.lock.LeaseLock;
+import org.statestore.lock.LeaseSettings;
+import org.statestore.progress.ProgressSink;
+
+/**
+ * The backups of one open database, as an open store hands them out ({@code store.backups()}): online
+ * backups, under the migration lease or a guard of the caller's, and verified restores.
+ *
+ * <pre>{@code
+ * CreateResult r = store.backups().create(Path.of("backups"));
+ * }</pre>
+ *
+ * <p>What needs only files (verify, list, prune) is not here: {@link BackupReader}, {@link BackupCatalog}.
+ */
+public final class Backups {
+
+    /** The lease holder's command while {@link #create(Path)} reads. */
+    public static final String CREATE_COMMAND = "backup create";
+
+    private final Driver driver;
+    private final String database;
+    private final String serverVersion;
+    private final String toolVersion;
+    private final LeaseSettings lease;
+    private final Consumer<String> log;
+    private final ProgressSink counts;
+
+    /**
+     * @param serverVersion the server's Neo4j version, recorded in a backup's header and deciding how a
+     *                      restore passes labels and types
+     * @param toolVersion   statestore's version, recorded in a backup's header
+     * @param lease         how long {@link #migrationLease} waits for the lease, and its TTL and heartbeat
+     * @param counts        where backups and restores count the records they write and read back
+     */
+    public Backups(Driver driver, String database, String serverVersion, String toolVersion, LeaseSettings lease,
+                   Consumer<String> log, ProgressSink counts) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.database = Objects.requireNonNull(database, "database");
+        this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.log = Objects.requireNonNull(log, "log");
+        this.counts = Objects.requireNonNull(counts, "counts");
+    }
+
+    /**
+     * Backs the database up into {@code directory} holding the migration lease as {@value #CREATE_COMMAND}
+     * while it reads, so no migration runs during the dump and the history head in the header is the one
+     * the content matches. See {@link BackupWriter#create(Path, DumpGuard)}.
+     *
+     * @throws org.statestore.lock.LockTimeoutException when another process holds the lease for longer than
+     *                                                   the configured wait (nothing is written)
+     */
+    public CreateResult create(Path directory) {
+        return create(directory, migrationLease(CREATE_COMMAND));
+    }
+
+    /**
+     * Backs the database up into {@code directory} holding {@code guard} while it reads: {@link DumpGuard#NONE}
+     * for a caller that already holds the migration lease (as {@code migrate up --backup-dir} does).
+     */
+    public CreateResult create(Path directory, DumpGuard guard) {
+        return new BackupWriter(driver, database, serverVersion, toolVersion, log, Clock.systemUTC(),
+                ScratchSpace.defaultBase(), counts).create(directory, guard);
+    }
+
+    /**
+     * Restores a verified backup, holding no lease (why none is needed: {@link BackupRestorer#restore}).
+     * Without {@code replace} the database must be empty; with it, everything in it is deleted first.
+     */
+    public RestoreResult restore(VerifyResult.Valid backup, boolean replace) {
+        return new BackupRestorer(driver, database, Optional.of(serverVersion), log, ScratchSpace.defaultBase(), counts)
+                .restore(backup, replace, DumpGuard.NONE);
+    }
+
+    /**
+     * A guard that holds the migration lease: each {@link DumpGuard#hold()} acquires it as {@code command} of
+     * this process, waiting up to the configured timeout and throwing
+     * {@link org.statestore.lock.LockTimeoutException} (naming the holder) when it runs out; closing the held
+     * guard releases it.
+     */
+    public DumpGuard migrationLease(String command) {
+        return () -> {
+            // A fresh holder id per attempt, as the migration runner does: two holds never share one lease.
+            LeaseLock held = LeaseLock.acquire(driver, SessionConfig.forDatabase(database), Holder.thisProcess(command),
+                    lease, log);
+            return new DumpGuard.Held() {
+                @Override
+                public Optional<String> lost() {
+                    return held.isLost() ? Optional.of("the migration lock was taken over by another process "
+                            + "while the backup read (this process's lease expired)") : Optional.empty();
+                }
+
+                @Override
+                public void close() {
+                    held.release();
+                }
+            };
+        };
+    }
+}
