@@ -1,13 +1,9 @@
 package org.statestore.cli;
 
-import java.util.concurrent.Callable;
-
-import org.statestore.BaselineResult;
 import org.statestore.Statestore;
-import org.statestore.StatestoreConfig;
+import org.statestore.migrate.Version;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore migrate baseline}: marks an unversioned database as being at a version. */
@@ -17,18 +13,7 @@ import picocli.CommandLine.Option;
                 + "--version; older units are then skipped. Refused when the database has a history chain.",
         footerHeading = "%nExamples:%n",
         footer = {"  statestore migrate baseline --version 0.3.0"})
-final class MigrateBaselineCommand implements Callable<Integer>, Reporting {
-
-    private final Console console;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    UnitOptions units;
-
-    @Mixin
-    OutputOptions output;
+final class MigrateBaselineCommand extends UnitMigrationCommand {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -40,42 +25,19 @@ final class MigrateBaselineCommand implements Callable<Integer>, Reporting {
             description = "Recorded with the entry. Default: ${DEFAULT-VALUE}.")
     String description;
 
+    private Version baseline;
+
     MigrateBaselineCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() {
-        var v = MigrateUpCommand.parseVersion(version);
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
-                .connection(connection.settings(console)).log(console::log).build();
-        BaselineResult result;
-        try (Statestore store = Statestore.open(config)) {
-            result = store.baseline(v, description);
-        }
-        ExitCode code = result instanceof BaselineResult.Recorded ? ExitCode.OK : ExitCode.REFUSED;
-        String error = result instanceof BaselineResult.Refused r ? r.reason() : null;
-        if (output.json()) {
-            var doc = JsonOutput.envelope(commandName(), code, error);
-            doc.put("baseline", v.text());
-            JsonOutput.print(console.out(), doc);
-        } else if (error == null) {
-            console.out().println("baselined at " + v.text());
-            console.out().flush();
-        }
-        if (error != null) {
-            console.error(error);
-        }
-        return code.code();
+    void prepare() {
+        baseline = parseVersion(version);
     }
 
     @Override
-    public String commandName() {
-        return "migrate baseline";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
+    Report report(Statestore store) {
+        return MigrateReports.baseline(store.baseline(baseline, description), baseline);
     }
 }
