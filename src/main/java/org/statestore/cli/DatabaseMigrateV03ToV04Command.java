@@ -3,7 +3,6 @@ package org.statestore.cli;
 import org.statestore.cli.ConnectionOptions.ImplicitStore;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code statestore database migrate v03-to-v04}: the manual's command, unchanged, as
@@ -16,18 +15,10 @@ import picocli.CommandLine.Mixin;
                 "Batch size: env STATESTORE_NETWORKMARK_BATCH (default 10000). Safe to rerun after an interruption."},
         footerHeading = "%nExamples:%n",
         footer = {"  NEO4J_URL=bolt://neo4j:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore database migrate v03-to-v04"})
-final class DatabaseMigrateV03ToV04Command extends UpCommand {
-
-    @Mixin
-    UnitOptions units;
+final class DatabaseMigrateV03ToV04Command extends UpCommand.WithUnitFlags {
 
     DatabaseMigrateV03ToV04Command(Console console) {
         super(console);
-    }
-
-    @Override
-    UnitOptions units() {
-        return units;
     }
 
     @Override

@@ -6,10 +6,10 @@ import org.statestore.Statestore;
 import org.statestore.migrate.Version;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore migrate await}: blocks an application pod until the schema it needs is there. */
-// No standard help mixin: its -V/--version would take the --version this command needs.
 @Command(name = "await",
         description = "Wait, without taking the migration lock, until the database's history reaches --version "
                 + "(for app pods that must not start before the schema is there). Exit 0 when reached, 8 on timeout.",
@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
         footer = {"  statestore migrate await --version 0.4.0 --timeout 10m"})
 final class MigrateAwaitCommand extends MigrationCommand {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--version", paramLabel = "VERSION", required = true, description = "The version to wait for.")
     String version;

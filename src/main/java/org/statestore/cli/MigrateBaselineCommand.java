@@ -4,10 +4,10 @@ import org.statestore.Statestore;
 import org.statestore.migrate.Version;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore migrate baseline}: marks an unversioned database as being at a version. */
-// No standard help mixin: its -V/--version would take the --version this command needs.
 @Command(name = "baseline",
         description = "Record that a database statestore has never migrated already holds every unit up to "
                 + "--version; older units are then skipped. Refused when the database has a history chain.",
@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         footer = {"  statestore migrate baseline --version 0.3.0"})
 final class MigrateBaselineCommand extends UnitMigrationCommand {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--version", paramLabel = "VERSION", required = true, description = "The version the database is at.")
     String version;

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.statestore.migrate.UpOptions;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore migrate up}: applies pending units in version order. */
@@ -16,10 +15,7 @@ import picocli.CommandLine.Option;
         footer = {"  statestore migrate up",
                 "  NEO4J_URL=bolt://db:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore migrate up --target 0.4.0",
                 "  statestore migrate up --no-bundled --location ./units --output json"})
-final class MigrateUpCommand extends UpCommand {
-
-    @Mixin
-    UnitOptions units;
+final class MigrateUpCommand extends UpCommand.WithUnitFlags {
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0, for an "
             + "alchemiscale v0.4.x to v0.6.x server; the bundled units default to the newest release line); 'latest' "
@@ -43,11 +39,6 @@ final class MigrateUpCommand extends UpCommand {
 
     MigrateUpCommand(Console console) {
         super(console);
-    }
-
-    @Override
-    UnitOptions units() {
-        return units;
     }
 
     @Override

@@ -101,4 +101,20 @@ abstract class UpCommand extends MigrationCommand {
         }
         return Optional.of(parseVersion(text));
     }
+
+    /** {@code migrate up} and {@code v03-to-v04}: with the unit flags, which {@code database init} does not take. */
+    abstract static class WithUnitFlags extends UpCommand {
+
+        @Mixin
+        UnitOptions units;
+
+        WithUnitFlags(Console console) {
+            super(console);
+        }
+
+        @Override
+        final UnitOptions units() {
+            return units;
+        }
+    }
 }
