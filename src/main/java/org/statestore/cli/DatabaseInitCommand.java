@@ -1,9 +1,9 @@
 package org.statestore.cli;
 
-import java.util.concurrent.Callable;
+import org.statestore.cli.ConnectionOptions.ImplicitStore;
+import org.statestore.migrate.UpOptions;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code statestore database init}: alchemiscale's four constraints, as {@code migrate up --target 0.1.0}. */
 @Command(name = "init", mixinStandardHelpOptions = true,
@@ -13,46 +13,37 @@ import picocli.CommandLine.Mixin;
                 "A failed init (say, duplicate identifiers) is simply rerun once its cause is fixed, as alchemiscale's is."},
         footerHeading = "%nExamples:%n",
         footer = {"  NEO4J_URL=bolt://db:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore database init"})
-final class DatabaseInitCommand implements Callable<Integer>, Reporting {
-
-    static final String TARGET = "0.1.0";
-
-    private final Console console;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    LockOptions lock;
+final class DatabaseInitCommand extends UpCommand {
 
     DatabaseInitCommand(Console console) {
-        this.console = console;
+        super(console);
+    }
+
+    /** No unit flags: alchemiscale's init knows only its own schema. */
+    @Override
+    UnitOptions units() {
+        return new UnitOptions();
     }
 
     @Override
-    public Integer call() {
-        MigrateUpCommand up = new MigrateUpCommand(console);
-        up.connection = connection;
-        up.units = new UnitOptions();
-        up.output = output;
-        up.lock = lock;
-        up.target = TARGET;
-        up.implicitStore = ConnectionOptions.ImplicitStore.EXISTING_ONLY;
-        up.describeReleases = false;
-        up.retryFailed = true;
-        return up.call();
+    String target() {
+        return "0.1.0";
+    }
+
+    /** A failed, unchanged unit is rerun, as alchemiscale's init simply retries. */
+    @Override
+    UpOptions options() {
+        return new UpOptions(false, false, true);
+    }
+
+    /** Its output stays alchemiscale's: the constraints, not the release lines. */
+    @Override
+    boolean describeReleases() {
+        return false;
     }
 
     @Override
-    public String commandName() {
-        return "database init";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
+    ImplicitStore implicitStore() {
+        return ImplicitStore.EXISTING_ONLY;
     }
 }

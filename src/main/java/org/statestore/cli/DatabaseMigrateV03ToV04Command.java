@@ -1,9 +1,8 @@
 package org.statestore.cli;
 
-import java.util.concurrent.Callable;
+import org.statestore.cli.ConnectionOptions.ImplicitStore;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code statestore database migrate v03-to-v04}: the manual's command, unchanged, as
@@ -16,47 +15,19 @@ import picocli.CommandLine.Mixin;
                 "Batch size: env STATESTORE_NETWORKMARK_BATCH (default 10000). Safe to rerun after an interruption."},
         footerHeading = "%nExamples:%n",
         footer = {"  NEO4J_URL=bolt://neo4j:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore database migrate v03-to-v04"})
-final class DatabaseMigrateV03ToV04Command implements Callable<Integer>, Reporting {
-
-    static final String TARGET = "0.4.0";
-
-    private final Console console;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    UnitOptions units;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    LockOptions lock;
+final class DatabaseMigrateV03ToV04Command extends UpCommand.WithUnitFlags {
 
     DatabaseMigrateV03ToV04Command(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() {
-        MigrateUpCommand up = new MigrateUpCommand(console);
-        up.connection = connection;
-        up.units = units;
-        up.output = output;
-        up.lock = lock;
-        up.target = TARGET;
-        up.implicitStore = ConnectionOptions.ImplicitStore.EXISTING_ONLY;
-        return up.call();
+    String target() {
+        return "0.4.0";
     }
 
     @Override
-    public String commandName() {
-        return "database migrate v03-to-v04";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
+    ImplicitStore implicitStore() {
+        return ImplicitStore.EXISTING_ONLY;
     }
 }

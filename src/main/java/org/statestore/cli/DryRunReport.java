@@ -1,69 +1,64 @@
 package org.statestore.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import org.statestore.cli.MigrateReports.Verdict;
 import org.statestore.migrate.DryRun;
+import org.statestore.migrate.UpResult;
 
-/** Prints a dry run's plan as text or JSON and turns its outcome into an exit code. */
+/** A dry run's plan and outcome as a report, for {@code migrate up --dry-run} and {@code migrate undo --dry-run}. */
 final class DryRunReport {
 
     private DryRunReport() {
     }
 
-    /** Prints the plan; returns the exit code and, on failure, the error line. */
-    static Map.Entry<ExitCode, String> print(Console console, boolean json, String command, DryRun.Outcome outcome,
-                                             java.util.function.Function<Object, Map.Entry<ExitCode, String>> refusal) {
-        ExitCode code = ExitCode.OK;
-        String error = null;
-        if (outcome instanceof DryRun.Outcome.Invalid i) {
-            code = ExitCode.VALIDATION;
-            error = i.source() + ":" + i.line() + ": the server refused the statement: " + i.message();
+    /** The plan; {@code refusal} says what a run that would not start at all means, as the real command would. */
+    static Report of(DryRun.Outcome outcome, Function<UpResult, Verdict> refusal) {
+        Verdict verdict;
+        if (outcome instanceof DryRun.Outcome.Valid) {
+            verdict = Verdict.OK;
+        } else if (outcome instanceof DryRun.Outcome.Invalid i) {
+            verdict = Verdict.failed(ExitCode.VALIDATION, i.source() + ":" + i.line()
+                    + ": the server refused the statement: " + i.message());
         } else if (outcome instanceof DryRun.Outcome.Refused r) {
-            Map.Entry<ExitCode, String> refused = refusal.apply(r.result());
-            code = refused.getKey();
-            error = refused.getValue();
-        }
-        if (json) {
-            Map<String, Object> doc = JsonOutput.envelope(command, code, error);
-            doc.put("dryRun", true);
-            List<Map<String, Object>> units = new ArrayList<>();
-            for (DryRun.PlannedUnit u : outcome.plan()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("version", u.version().text());
-                m.put("description", u.description());
-                m.put("type", u.type());
-                m.put("source", u.source());
-                m.put("transactionMode", u.transactionMode());
-                m.put("statements", u.statements());
-                m.put("rollback", u.rollback());
-                m.put("inspectable", u.inspectable());
-                units.add(m);
-            }
-            doc.put("plan", units);
-            JsonOutput.print(console.out(), doc);
+            verdict = refusal.apply(r.result());
         } else {
-            if (outcome.plan().isEmpty() && code == ExitCode.OK) {
-                console.out().println("dry run: nothing to do");
-            }
-            for (DryRun.PlannedUnit u : outcome.plan()) {
-                console.out().printf("would run %s %s (%s, %s) from %s%n", u.version(), u.description(), u.type(),
-                        u.transactionMode(), u.source());
-                if (!u.inspectable()) {
-                    console.out().println("    (Java unit: not inspectable)");
-                }
-                for (String s : u.statements()) {
-                    console.out().println("    " + s.strip().replace("\n", "\n    ") + ";");
-                }
-                console.out().println("    rollback: " + u.rollback());
-            }
-            if (code == ExitCode.OK) {
-                console.out().println("dry run: every statement was accepted by the server's planner; nothing was written");
-            }
-            console.out().flush();
+            throw Unmapped.result(outcome);
         }
-        return Map.entry(code, error == null ? "" : error);
+        Report.Builder report = verdict.report().qualifier(" --dry-run").field("dryRun", true)
+                .field("plan", outcome.plan().stream().map(DryRunReport::json).toList());
+        if (outcome.plan().isEmpty() && verdict.ok()) {
+            report.line("dry run: nothing to do");
+        }
+        for (DryRun.PlannedUnit u : outcome.plan()) {
+            report.line("would run " + u.version() + " " + u.description() + " (" + u.type() + ", "
+                    + u.transactionMode() + ") from " + u.source());
+            if (!u.inspectable()) {
+                report.line("    (Java unit: not inspectable)");
+            }
+            for (String s : u.statements()) {
+                report.line("    " + s.strip().replace("\n", "\n    ") + ";");
+            }
+            report.line("    rollback: " + u.rollback());
+        }
+        if (verdict.ok()) {
+            report.line("dry run: every statement was accepted by the server's planner; nothing was written");
+        }
+        return report.build();
+    }
+
+    private static Map<String, Object> json(DryRun.PlannedUnit u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", u.version().text());
+        m.put("description", u.description());
+        m.put("type", u.type());
+        m.put("source", u.source());
+        m.put("transactionMode", u.transactionMode());
+        m.put("statements", u.statements());
+        m.put("rollback", u.rollback());
+        m.put("inspectable", u.inspectable());
+        return m;
     }
 }

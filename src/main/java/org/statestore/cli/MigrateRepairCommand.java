@@ -1,14 +1,11 @@
 package org.statestore.cli;
 
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.statestore.Statestore;
-import org.statestore.StatestoreConfig;
 import org.statestore.migrate.Repair;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore migrate repair}: explicit fixes to the chain, one at a time, each printed. */
@@ -20,21 +17,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  statestore migrate repair", "  statestore migrate repair --accept-checksum 0.4.0",
                 "  statestore migrate repair --forget 0.2.0"})
-final class MigrateRepairCommand implements Callable<Integer>, Reporting {
-
-    private final Console console;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    UnitOptions units;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    LockOptions lock;
+final class MigrateRepairCommand extends LeasedMigrationCommand {
 
     @Option(names = "--accept-checksum", paramLabel = "VERSION", description = "Record this edited unit's new checksum.")
     String acceptChecksum;
@@ -42,48 +25,20 @@ final class MigrateRepairCommand implements Callable<Integer>, Reporting {
     @Option(names = "--forget", paramLabel = "VERSION", description = "Retire the entry of this deleted unit.")
     String forget;
 
+    private Repair.Request request;
+
     MigrateRepairCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() {
-        Repair.Request request = new Repair.Request(
-                Optional.ofNullable(acceptChecksum).map(MigrateUpCommand::parseVersion),
-                Optional.ofNullable(forget).map(MigrateUpCommand::parseVersion));
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
-                .connection(connection.settings(console)).lease(lock.settings()).log(console::log).build();
-        Repair.Outcome outcome;
-        try (Statestore store = Statestore.open(config)) {
-            outcome = store.repair(request);
-        }
-        ExitCode code = outcome instanceof Repair.Outcome.Repaired ? ExitCode.OK : ExitCode.REFUSED;
-        String error = outcome instanceof Repair.Outcome.Refused r ? r.reason() : null;
-        var changes = outcome instanceof Repair.Outcome.Repaired r ? r.changes() : java.util.List.<String>of();
-        if (output.json()) {
-            var doc = JsonOutput.envelope(commandName(), code, error);
-            doc.put("changes", changes);
-            JsonOutput.print(console.out(), doc);
-        } else {
-            changes.forEach(console.out()::println);
-            if (code == ExitCode.OK && changes.isEmpty()) {
-                console.out().println("nothing to repair");
-            }
-            console.out().flush();
-        }
-        if (error != null) {
-            console.error(error);
-        }
-        return code.code();
+    void prepare() {
+        request = new Repair.Request(Optional.ofNullable(acceptChecksum).map(MigrationCommand::parseVersion),
+                Optional.ofNullable(forget).map(MigrationCommand::parseVersion));
     }
 
     @Override
-    public String commandName() {
-        return "migrate repair";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
+    Report report(Statestore store) {
+        return MigrateReports.repair(store.repair(request));
     }
 }

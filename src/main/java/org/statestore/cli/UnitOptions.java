@@ -27,6 +27,13 @@ public final class UnitOptions {
             description = "A value for ${NAME} in Cypher units (repeatable); also from env STATESTORE_PLACEHOLDER_<NAME>.")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
+    /** No units at all, for the commands without these flags that only read or copy history. */
+    static UnitOptions none() {
+        UnitOptions none = new UnitOptions();
+        none.noBundled = true;
+        return none;
+    }
+
     StatestoreConfig.Builder applyTo(StatestoreConfig.Builder builder, Console console) {
         builder.bundledUnits(!noBundled);
         locations.forEach(builder::location);
