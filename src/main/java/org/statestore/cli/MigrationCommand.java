@@ -1,6 +1,5 @@
 package org.statestore.cli;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import org.statestore.StatestoreConfig;
@@ -29,21 +28,16 @@ abstract class MigrationCommand extends StoreCommand {
         return Optional.empty();
     }
 
+    @Override
     ImplicitStore implicitStore() {
         return ImplicitStore.ALLOWED;
     }
 
-    /** How long an unreachable database is retried unless {@code --wait-for-db} says. */
-    Duration waitForDb() {
-        return Duration.ZERO;
-    }
-
     @Override
     final StatestoreConfig.Builder config() {
+        StatestoreConfig.Builder config = units().applyTo(super.config(), console).stopSignal(console.stop())
+                .progress(console.progress());
         // The connection before the lease: with both flags wrong, the connection's usage error is the one shown.
-        StatestoreConfig.Builder config = units().applyTo(StatestoreConfig.builder(), console)
-                .connection(connection.settings(console, waitForDb(), implicitStore()))
-                .stopSignal(console.stop()).log(console::log).progress(console.progress());
         lock().ifPresent(l -> config.lease(l.settings()));
         return config;
     }

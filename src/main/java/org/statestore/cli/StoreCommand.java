@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.statestore.Statestore;
@@ -28,8 +29,18 @@ abstract class StoreCommand extends ReportingCommand {
     /** The facade's configuration; subclasses add what they need (units, the lease, progress). */
     StatestoreConfig.Builder config() {
         return StatestoreConfig.builder().bundledUnits(false)
-                .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
+                .connection(connection.settings(console, waitForDb(), implicitStore()))
                 .log(console::log);
+    }
+
+    /** Whether the command may create the implicit embedded store: by default only use an existing one. */
+    ConnectionOptions.ImplicitStore implicitStore() {
+        return ConnectionOptions.ImplicitStore.EXISTING_ONLY;
+    }
+
+    /** How long an unreachable database is retried unless {@code --wait-for-db} says: not at all by default. */
+    Duration waitForDb() {
+        return Duration.ZERO;
     }
 
     @Override
