@@ -140,7 +140,8 @@ public final class Statestore implements AutoCloseable {
         return runner("migrate up").up(units(), targetVersion, options, Optional.of(backup));
     }
 
-    private static String toolVersion() {
+    /** statestore's own version, from the jar's manifest: the one place it is looked up. */
+    public static String toolVersion() {
         String v = Statestore.class.getPackage() == null ? null : Statestore.class.getPackage().getImplementationVersion();
         return v == null ? "(development build)" : v;
     }

@@ -1,13 +1,12 @@
 package org.statestore;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.migrate.JavaMigration;
 import org.statestore.migrate.Location;
@@ -153,15 +152,6 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
     }
 
     private static String defaultInstaller() {
-        String user = System.getProperty("user.name", "unknown");
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "unknown-host";
-            }
-        }
-        return user + "@" + host;
+        return System.getProperty("user.name", "unknown") + "@" + Holder.hostName();
     }
 }

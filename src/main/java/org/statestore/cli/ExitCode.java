@@ -1,5 +1,7 @@
 package org.statestore.cli;
 
+import org.statestore.migrate.StopSignal;
+
 /** The documented exit codes; one per kind of outcome so scripts and orchestrators can tell them apart. */
 public enum ExitCode {
     OK(0, "success, including \"nothing to do\""),
@@ -31,6 +33,11 @@ public enum ExitCode {
 
     public String meaning() {
         return meaning;
+    }
+
+    /** The code of a run {@code stop} ended: 130 for SIGINT, 143 for SIGTERM (or a stop for no known reason). */
+    static ExitCode stoppedBy(StopSignal stop) {
+        return stop.reason().filter(r -> r == StopSignal.Reason.INTERRUPT).map(r -> INTERRUPTED).orElse(TERMINATED);
     }
 
     /** The table printed at the end of {@code --help}. */

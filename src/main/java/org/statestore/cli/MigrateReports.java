@@ -43,6 +43,11 @@ final class MigrateReports {
 
     /** How {@code migrate up} ended: also what its dry run says when the run would not start. */
     static Verdict verdict(UpResult result) {
+        return verdict(result, ExitCode.TERMINATED);
+    }
+
+    /** As {@link #verdict(UpResult)}; a run a signal stopped exits {@code stopped} (130 for SIGINT, 143 for SIGTERM). */
+    static Verdict verdict(UpResult result, ExitCode stopped) {
         if (result instanceof UpResult.Applied || result instanceof UpResult.UpToDate) {
             return Verdict.OK;
         }
@@ -55,7 +60,7 @@ final class MigrateReports {
                     + "the lock TTL and another process took over); stopped writing: rerun to continue");
         }
         if (result instanceof UpResult.Interrupted i) {
-            return Verdict.failed(ExitCode.TERMINATED, "stopped by a signal" + i.during().map(u -> " during unit "
+            return Verdict.failed(stopped, "stopped by a signal" + i.during().map(u -> " during unit "
                     + u.version() + " after " + i.statementsDone() + " statements").orElse("") + "; state recorded, "
                     + "lock released, the next run resumes");
         }
@@ -95,7 +100,12 @@ final class MigrateReports {
      * success also names the alchemiscale releases served, and the earlier targets unless {@code targeted}.
      */
     static Report up(UpResult result, boolean releases, boolean targeted) {
-        Verdict verdict = verdict(result);
+        return up(result, releases, targeted, ExitCode.TERMINATED);
+    }
+
+    /** As {@link #up(UpResult, boolean, boolean)}; a run a signal stopped exits {@code stopped}. */
+    static Report up(UpResult result, boolean releases, boolean targeted, ExitCode stopped) {
+        Verdict verdict = verdict(result, stopped);
         Optional<Version> current = result instanceof UpResult.Applied a ? a.current()
                 : result instanceof UpResult.UpToDate u ? u.current() : Optional.empty();
         boolean serves = releases && verdict.ok() && current.isPresent();

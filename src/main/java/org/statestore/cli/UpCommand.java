@@ -77,7 +77,7 @@ abstract class UpCommand extends MigrationCommand {
         Optional<Path> backup = backupDir().or(() -> console.env("STATESTORE_BACKUP_DIR").map(Path::of));
         UpResult result = backup.isPresent() ? store.migrateUp(version, options(), backup.get())
                 : store.migrateUp(version, options());
-        return MigrateReports.up(result, describeReleases(), target() != null);
+        return MigrateReports.up(result, describeReleases(), target() != null, ExitCode.stoppedBy(console.stop()));
     }
 
     /** Refuses a malformed {@code --target} (exit 2) before anything connects; {@code latest} waits for the units. */

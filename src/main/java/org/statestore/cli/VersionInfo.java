@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import org.statestore.Statestore;
 import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.TargetConnector;
 
@@ -11,7 +12,7 @@ final class VersionInfo implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "statestore " + toolVersion(),
+            "statestore " + Statestore.toolVersion(),
             "neo4j-java-driver " + packageVersion(org.neo4j.driver.Driver.class),
             TargetConnector.embeddedAvailable() ? "embedded Neo4j " + EmbeddedServer.neo4jVersion()
                     : "embedded Neo4j: not on the class path (remote databases only)",
@@ -19,9 +20,6 @@ final class VersionInfo implements IVersionProvider {
         };
     }
 
-    static String toolVersion() {
-        return packageVersion(VersionInfo.class);
-    }
 
     private static String packageVersion(Class<?> type) {
         String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();

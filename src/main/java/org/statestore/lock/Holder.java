@@ -22,7 +22,8 @@ public record Holder(String id, String host, long pid, String command) {
         return new Holder(UUID.randomUUID().toString(), hostName(), ProcessHandle.current().pid(), command);
     }
 
-    static String hostName() {
+    /** This machine's name as holders and {@code installed_by} record it: {@code HOSTNAME} (a pod's name), else the resolver's. */
+    public static String hostName() {
         String host = System.getenv("HOSTNAME");
         if (host != null && !host.isBlank()) {
             return host;

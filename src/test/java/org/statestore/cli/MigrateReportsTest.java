@@ -122,7 +122,7 @@ class MigrateReportsTest {
         }
 
         @Test
-        @DisplayName("a signal is exit 143 naming the unit and how far it got")
+        @DisplayName("a signal is exit 143 (130 for SIGINT) naming the unit and how far it got")
         void interrupted() {
             Report r = MigrateReports.up(new UpResult.Interrupted(List.of(), Optional.of(BAD), 4), false, false);
             assertEquals(ExitCode.TERMINATED, r.exitCode());
@@ -130,6 +130,8 @@ class MigrateReportsTest {
                     + "run resumes", r.error().orElseThrow());
             assertEquals("stopped by a signal; state recorded, lock released, the next run resumes",
                     MigrateReports.verdict(new UpResult.Interrupted(List.of(), Optional.empty(), 0)).error().orElseThrow());
+            assertEquals(ExitCode.INTERRUPTED, MigrateReports.up(new UpResult.Interrupted(List.of(), Optional.empty(), 0),
+                    false, false, ExitCode.INTERRUPTED).exitCode(), "SIGINT: 130");
         }
 
         @Test

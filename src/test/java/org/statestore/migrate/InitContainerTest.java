@@ -146,7 +146,7 @@ class InitContainerTest {
         }
         Files.writeString(units.resolve("V1__Slow.cypher"), script);
         StatestoreProcess p = StatestoreProcess.start(work.resolve("sig"), neo4j.env(), "migrate", "up", "--no-bundled",
-                "-l", units.toString());
+                "-l", units.toString(), "--output", "json");
         long deadline = System.currentTimeMillis() + 120_000;
         while (neo4j.count("MATCH (e:__StatestoreEntry) RETURN coalesce(max(e.statements_done), 0)") < 2) {
             assertTrue(System.currentTimeMillis() < deadline, "no progress: " + p.err());
@@ -154,6 +154,7 @@ class InitContainerTest {
         }
         p.signal(signal);
         assertEquals(expectedExit, p.exitCode(60), p.err());
+        assertTrue(p.out().contains("\"exitCode\" : " + expectedExit), "the JSON says what the process exits: " + p.out());
         assertTrue(p.err().contains("stopped 1 after"), p.err());
         List<Record> entry = neo4j.query("MATCH (e:__StatestoreEntry) RETURN e.state AS s, e.statements_done AS d");
         assertEquals("running", entry.get(0).get("s").asString(), "interrupted runs stay running, to be resumed");
