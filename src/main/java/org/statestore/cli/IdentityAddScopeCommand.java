@@ -1,11 +1,6 @@
 package org.statestore.cli;
 
-import java.util.List;
-
 import org.statestore.identity.IdentityStore;
-import org.statestore.identity.IdentityType;
-import org.statestore.identity.Scope;
-import org.statestore.identity.ScopeChange;
 
 import picocli.CommandLine.Command;
 
@@ -21,16 +16,6 @@ import picocli.CommandLine.Command;
 final class IdentityAddScopeCommand extends ScopeEditCommand {
 
     IdentityAddScopeCommand(Console console) {
-        super(console);
-    }
-
-    @Override
-    ScopeChange edit(IdentityStore identities, IdentityType type, String identifier, List<Scope> scopes) {
-        return identities.addScopes(type, identifier, scopes);
-    }
-
-    @Override
-    IdentityReports.ScopeWords words() {
-        return IdentityReports.ScopeWords.ADD;
+        super(console, IdentityStore::addScopes, IdentityReports.ScopeWords.ADD);
     }
 }

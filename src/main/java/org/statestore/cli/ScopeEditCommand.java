@@ -13,19 +13,25 @@ import picocli.CommandLine.Mixin;
 /** {@code identity add-scope} and {@code identity remove-scope}: the same flags and report, two store calls. */
 abstract class ScopeEditCommand extends IdentityTargetCommand {
 
+    /** The edit itself, in one transaction: {@link IdentityStore#addScopes} or {@link IdentityStore#removeScopes}. */
+    interface Edit {
+        ScopeChange apply(IdentityStore identities, IdentityType type, String identifier, List<Scope> scopes);
+    }
+
     @Mixin
     IdentityScopeOptions scopes;
 
+    private final Edit edit;
+
+    private final IdentityReports.ScopeWords words;
+
     private List<Scope> wanted;
 
-    ScopeEditCommand(Console console) {
+    ScopeEditCommand(Console console, Edit edit, IdentityReports.ScopeWords words) {
         super(console);
+        this.edit = edit;
+        this.words = words;
     }
-
-    /** The edit itself, in one transaction. */
-    abstract ScopeChange edit(IdentityStore identities, IdentityType type, String identifier, List<Scope> scopes);
-
-    abstract IdentityReports.ScopeWords words();
 
     @Override
     void prepare() {
@@ -36,6 +42,6 @@ abstract class ScopeEditCommand extends IdentityTargetCommand {
     @Override
     Report report(Statestore store) {
         IdentityType t = type.type();
-        return IdentityReports.scopeChange(t, identifier, edit(store.identities(), t, identifier, wanted), words());
+        return IdentityReports.scopeChange(t, identifier, edit.apply(store.identities(), t, identifier, wanted), words);
     }
 }
