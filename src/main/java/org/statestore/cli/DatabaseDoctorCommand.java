@@ -1,11 +1,8 @@
 package org.statestore.cli;
 
-import java.util.concurrent.Callable;
-
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.alchemiscale.AlchemiscaleRelease;
-import org.statestore.alchemiscale.DoctorReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -27,18 +24,11 @@ import picocli.CommandLine.TypeConversionException;
         footerHeading = "%nExamples:%n",
         footer = {"  statestore database doctor", "  statestore database doctor --release 0.6.2",
                 "  statestore database doctor --release next --output json"})
-final class DatabaseDoctorCommand implements Callable<Integer>, Reporting {
+final class DatabaseDoctorCommand extends StoreCommand {
 
-    private final Console console;
-
-    @Mixin
-    ConnectionOptions connection;
-
+    // The units, to judge the history by; not a migration command, so only an existing local store is used.
     @Mixin
     UnitOptions units;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--release", paramLabel = "VERSION", converter = ReleaseConverter.class,
             description = "The alchemiscale release to check for: a version such as 0.6.2 or 0.7.2, or next "
@@ -46,29 +36,17 @@ final class DatabaseDoctorCommand implements Callable<Integer>, Reporting {
     AlchemiscaleRelease release = AlchemiscaleRelease.newest();
 
     DatabaseDoctorCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() {
-        StatestoreConfig config = units.applyTo(StatestoreConfig.builder(), console)
-                .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY)).log(console::log).build();
-        DoctorReport report;
-        try (Statestore store = Statestore.open(config)) {
-            report = store.alchemiscale().doctor(release);
-        }
-        ExitCode code = DatabaseFindings.exitCode(report);
-        if (output.json()) {
-            JsonOutput.print(console.out(), DatabaseFindings.json(report));
-        } else {
-            DatabaseFindings.text(report).forEach(console.out()::println);
-            console.out().flush();
-        }
-        if (!report.ok()) {
-            console.error("database doctor: " + report.findings().size() + " finding(s) for "
-                    + report.release().describe());
-        }
-        return code.code();
+    StatestoreConfig.Builder config() {
+        return units.applyTo(super.config(), console);
+    }
+
+    @Override
+    Report report(Statestore store) {
+        return DatabaseReports.doctor(store.alchemiscale().doctor(release));
     }
 
     static final class ReleaseConverter implements ITypeConverter<AlchemiscaleRelease> {
@@ -80,15 +58,5 @@ final class DatabaseDoctorCommand implements Callable<Integer>, Reporting {
                 throw new TypeConversionException(e.getMessage());
             }
         }
-    }
-
-    @Override
-    public String commandName() {
-        return "database doctor";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
     }
 }

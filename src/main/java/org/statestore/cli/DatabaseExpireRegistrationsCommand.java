@@ -1,15 +1,10 @@
 package org.statestore.cli;
 
-import java.util.concurrent.Callable;
-
 import org.statestore.Statestore;
-import org.statestore.StatestoreConfig;
-import org.statestore.alchemiscale.ExpiryResult;
-import org.statestore.alchemiscale.RegistrationExpiry;
+import org.statestore.alchemiscale.RegistrationExpiry.Selection;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore database expire-registrations}: alchemiscale's expire_registrations, for chosen registrations. */
@@ -25,15 +20,7 @@ import picocli.CommandLine.Option;
         footer = {"  statestore database expire-registrations --nonconforming --dry-run",
                 "  statestore database expire-registrations --nonconforming",
                 "  statestore database expire-registrations --all --output json"})
-final class DatabaseExpireRegistrationsCommand implements Callable<Integer>, Reporting {
-
-    private final Console console;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    OutputOptions output;
+final class DatabaseExpireRegistrationsCommand extends StoreCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
@@ -52,35 +39,12 @@ final class DatabaseExpireRegistrationsCommand implements Callable<Integer>, Rep
     }
 
     DatabaseExpireRegistrationsCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() {
-        RegistrationExpiry.Selection selection = which.all ? RegistrationExpiry.Selection.ALL
-                : RegistrationExpiry.Selection.NONCONFORMING;
-        StatestoreConfig config = StatestoreConfig.builder().connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY))
-                .log(console::log).build();
-        ExpiryResult result;
-        try (Statestore store = Statestore.open(config)) {
-            result = store.alchemiscale().expireRegistrations(selection, dryRun);
-        }
-        if (output.json()) {
-            JsonOutput.print(console.out(), DatabaseFindings.json(result));
-        } else {
-            DatabaseFindings.text(result).forEach(console.out()::println);
-            console.out().flush();
-        }
-        return ExitCode.OK.code();
-    }
-
-    @Override
-    public String commandName() {
-        return "database expire-registrations";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
+    Report report(Statestore store) {
+        Selection selection = which.all ? Selection.ALL : Selection.NONCONFORMING;
+        return DatabaseReports.expiry(store.alchemiscale().expireRegistrations(selection, dryRun));
     }
 }

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.statestore.cli.DatabaseFindings;
 
-@DisplayName("The doctor's rules and rendering, without a database")
+@DisplayName("The doctor's rules, without a database")
 class DoctorRulesTest {
 
     private static final String HEX = "0123456789abcdef0123456789abcdef";
@@ -94,67 +91,5 @@ class DoctorRulesTest {
         assertEquals("$'x\\ny\\'\\u202e'", Quoting.shellWord("x\ny'\u202e"));
         assertEquals("compute-abc", Quoting.shown("compute-abc"));
         assertEquals("\"bad\\nid\"", Quoting.shown("bad\nid"));
-    }
-
-    @Test
-    @DisplayName("the doctor's text names the release, then one line per finding: the problem, then its fix")
-    void doctorText() {
-        DoctorReport report = new DoctorReport(AlchemiscaleRelease.parse("0.6.2"), List.of(
-                new Finding(Finding.Kind.ZONED_TIMES, "3 zoned DateTime value(s) of Task.datetime_created", 3,
-                        "statestore migrate undo --to 0.4.0"),
-                new Finding(Finding.Kind.CONSTRAINT, "missing constraint scoped_key", 1, "statestore database init")));
-
-        assertEquals(List.of("alchemiscale v0.6.2: 2 finding(s)",
-                "3 zoned DateTime value(s) of Task.datetime_created; fix: statestore migrate undo --to 0.4.0",
-                "missing constraint scoped_key; fix: statestore database init"), DatabaseFindings.text(report));
-        assertEquals(6, DatabaseFindings.exitCode(report).code());
-
-        DoctorReport clean = new DoctorReport(AlchemiscaleRelease.parse("next"), List.of());
-        assertEquals(List.of("ok: alchemiscale next (unreleased main, after v0.7.2) can read this database; no findings"),
-                DatabaseFindings.text(clean));
-        assertEquals(0, DatabaseFindings.exitCode(clean).code());
-    }
-
-    @Test
-    @DisplayName("the doctor's JSON keeps the envelope and lists release and findings as kind, problem, count, fix")
-    void doctorJson() {
-        DoctorReport report = new DoctorReport(AlchemiscaleRelease.parse("next"), List.of(
-                new Finding(Finding.Kind.COMPUTE_SERVICE_ID, "2 compute service registration(s) ...", 2,
-                        "drain compute services, then statestore database expire-registrations --nonconforming")));
-
-        Map<String, Object> doc = DatabaseFindings.json(report);
-
-        assertEquals("database doctor", doc.get("command"));
-        assertEquals(false, doc.get("ok"));
-        assertEquals(6, doc.get("exitCode"));
-        assertEquals("next", doc.get("release"));
-        assertEquals(List.of(Map.of("kind", "compute-service-id", "problem", "2 compute service registration(s) ...",
-                "count", 2L, "fix", "drain compute services, then statestore database expire-registrations "
-                        + "--nonconforming")), doc.get("findings"));
-        assertEquals(true, DatabaseFindings.json(new DoctorReport(AlchemiscaleRelease.newest(), List.of())).get("ok"));
-    }
-
-    @Test
-    @DisplayName("an expiry lists each registration with its Tasks, says when it was a dry run, and when nothing matched")
-    void expiryText() {
-        List<ExpiryResult.Expired> two = List.of(new ExpiryResult.Expired(Optional.of("compute-svc-1"), 2),
-                new ExpiryResult.Expired(Optional.empty(), 0));
-
-        assertEquals(List.of("expired compute-svc-1: 2 running Task(s) back to waiting",
-                "expired (registration without a string identifier): 0 running Task(s) back to waiting",
-                "expired 2 registration(s); 2 Task(s) back to waiting"),
-                DatabaseFindings.text(new ExpiryResult(RegistrationExpiry.Selection.ALL, false, two)));
-        assertEquals(List.of("would expire compute-svc-1: 2 running Task(s) would go back to waiting",
-                "would expire (registration without a string identifier): 0 running Task(s) would go back to waiting",
-                "dry run: would expire 2 registration(s) and set 2 Task(s) back to waiting; nothing changed"),
-                DatabaseFindings.text(new ExpiryResult(RegistrationExpiry.Selection.NONCONFORMING, true, two)));
-        assertEquals(List.of("every compute service registration is {name}-{32 hex digits}: nothing to expire"),
-                DatabaseFindings.text(new ExpiryResult(RegistrationExpiry.Selection.NONCONFORMING, false, List.of())));
-
-        Map<String, Object> doc = DatabaseFindings.json(new ExpiryResult(RegistrationExpiry.Selection.NONCONFORMING,
-                true, two));
-        assertEquals("nonconforming", doc.get("selection"));
-        assertEquals(true, doc.get("dryRun"));
-        assertEquals(2L, doc.get("tasksReset"));
     }
 }
