@@ -52,18 +52,18 @@ final class BackupCreateCommand extends BackupModeCommand {
     }
 
     @Override
-    Report offline(Path dataDir, String database) {
+    Report offlineReport(Path dataDir, String database) {
         return BackupReports.dumped(BackupCommand.neo4jAdmin(console).dump(dataDir, database, dir),
                 dataDir, database);
     }
 
     @Override
     StatestoreConfig.Builder config(StatestoreConfig.Builder base) {
-        return base.lease(lock.settings()).progress(console.progress());
+        return base.lease(lock.settings());
     }
 
     @Override
-    Report online(Statestore store) {
+    Report onlineReport(Statestore store) {
         try {
             return BackupReports.created(store.backups().create(dir)); // under the migration lease
         } catch (LockTimeoutException e) {

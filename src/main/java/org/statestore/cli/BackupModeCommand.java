@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
+import org.statestore.progress.ProgressSink;
 
 import picocli.CommandLine.Mixin;
 
@@ -18,6 +19,9 @@ abstract class BackupModeCommand extends ReportingCommand {
 
     @Mixin
     ConnectionOptions connection;
+
+    /** The online run's progress: one sink for what the verb does before it connects and for the store. */
+    ProgressSink progress;
 
     BackupModeCommand(Console console) {
         super(console);
@@ -36,20 +40,20 @@ abstract class BackupModeCommand extends ReportingCommand {
     }
 
     /** The offline run on the stopped store in {@code dataDir}. */
-    abstract Report offline(Path dataDir, String database);
+    abstract Report offlineReport(Path dataDir, String database);
 
     /** A report that ends the online run before anything connects; none by default. */
     Optional<Report> beforeConnecting() {
         return Optional.empty();
     }
 
-    /** The facade's configuration of the online run: {@code base} plus what the verb needs. */
+    /** The facade's configuration of the online run: {@code base} (with the progress) plus what the verb needs. */
     StatestoreConfig.Builder config(StatestoreConfig.Builder base) {
         return base;
     }
 
     /** The online run on the open store. */
-    abstract Report online(Statestore store);
+    abstract Report onlineReport(Statestore store);
 
     @Override
     final Report report() {
@@ -59,8 +63,12 @@ abstract class BackupModeCommand extends ReportingCommand {
                 return refused.get();
             }
             prepare();
-            return offline() ? offline(BackupCommand.offlineDataDir(connection, console),
-                    BackupCommand.offlineDatabase(connection, console)) : new Online().report();
+            if (offline()) {
+                return offlineReport(BackupCommand.offlineDataDir(connection, console),
+                        BackupCommand.offlineDatabase(connection, console));
+            }
+            progress = console.progress();
+            return new Online().report();
         } catch (UncheckedIOException e) {
             return BackupReports.ioFailure(e);
         }
@@ -81,12 +89,12 @@ abstract class BackupModeCommand extends ReportingCommand {
 
         @Override
         StatestoreConfig.Builder config() {
-            return BackupModeCommand.this.config(super.config());
+            return BackupModeCommand.this.config(super.config().progress(progress));
         }
 
         @Override
         Report report(Statestore store) {
-            return online(store);
+            return onlineReport(store);
         }
     }
 }

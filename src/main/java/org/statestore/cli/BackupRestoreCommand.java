@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.statestore.Statestore;
-import org.statestore.StatestoreConfig;
 import org.statestore.backup.BackupFormat;
 import org.statestore.backup.BackupReader;
 import org.statestore.backup.VerifyResult;
-import org.statestore.progress.ProgressSink;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,9 +38,6 @@ final class BackupRestoreCommand extends BackupModeCommand {
     @Option(names = "--offline", description = "Load a Neo4j dump into a stopped local store instead.")
     boolean offline;
 
-    /** One sink for the verification and the restore, so a terminal shows one bar at a time. */
-    private ProgressSink progress;
-
     private VerifyResult.Valid verified;
 
     BackupRestoreCommand(Console console) {
@@ -70,14 +65,13 @@ final class BackupRestoreCommand extends BackupModeCommand {
     }
 
     @Override
-    Report offline(Path dataDir, String database) {
+    Report offlineReport(Path dataDir, String database) {
         return BackupReports.loaded(BackupCommand.neo4jAdmin(console).load(file, dataDir, database, replace), database);
     }
 
     @Override
     Optional<Report> beforeConnecting() {
         // The whole file is verified before the database is opened: a bad one never touches it.
-        progress = console.progress();
         VerifyResult result = new BackupReader().withProgress(progress).verify(file);
         if (!(result instanceof VerifyResult.Valid valid)) {
             return Optional.of(BackupReports.unrestorable(result));
@@ -88,12 +82,7 @@ final class BackupRestoreCommand extends BackupModeCommand {
     }
 
     @Override
-    StatestoreConfig.Builder config(StatestoreConfig.Builder base) {
-        return base.progress(progress);
-    }
-
-    @Override
-    Report online(Statestore store) {
+    Report onlineReport(Statestore store) {
         return BackupReports.restored(store.backups().restore(verified, replace));
     }
 }
