@@ -1,23 +1,24 @@
 package org.statestore.cli;
 
-import org.statestore.text.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
-import org.statestore.StatestoreConfig;
 import org.statestore.backup.BackupHeader;
 import org.statestore.backup.DatabaseName;
+import org.statestore.backup.OfflineDump;
 import org.statestore.backup.PrivateFiles;
 import org.statestore.neo4j.ConnectionSettings;
+import org.statestore.text.Printable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** The parent of the backup verbs, and what they share: the backup directory, the store directory, formatting. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -53,7 +54,7 @@ final class BackupCommand {
         return dir;
     }
 
-    /** The store directory and database of an offline command: --data-dir / STATESTORE_DATA_DIR and --database / NEO4J_DBNAME. */
+    /** The store directory of an offline command: --data-dir, else STATESTORE_DATA_DIR; --url makes no sense there. */
     static Path offlineDataDir(ConnectionOptions connection, Console console) {
         if (connection.url != null) {
             throw new UsageException("--offline works on a stopped local store (--data-dir); it cannot use --url");
@@ -62,7 +63,10 @@ final class BackupCommand {
                 .orElse(ConnectionSettings.DEFAULT_DATA_DIR);
     }
 
-    /** The database of an offline command, checked against Neo4j's naming rules before it becomes part of a path. */
+    /**
+     * The database of an offline command (--database, else NEO4J_DBNAME), checked against Neo4j's naming rules
+     * before it becomes part of a path.
+     */
     static String offlineDatabase(ConnectionOptions connection, Console console) {
         String source = connection.database != null ? "--database" : "NEO4J_DBNAME";
         String name = Optional.ofNullable(connection.database).or(() -> console.env("NEO4J_DBNAME"))
@@ -74,10 +78,14 @@ final class BackupCommand {
         return DatabaseName.normalized(name);
     }
 
-    /** The facade's configuration for a backup command: no units are needed. */
-    static StatestoreConfig.Builder builder(ConnectionOptions connection, Console console) {
-        return StatestoreConfig.builder().bundledUnits(false)
-                .connection(connection.settings(console, ConnectionOptions.ImplicitStore.EXISTING_ONLY)).log(console::log);
+    /** Whether {@code file}'s name ends in {@code extension} ({@code .dump}, {@code .ssbak}). */
+    static boolean named(Path file, String extension) {
+        return file.getFileName() != null && file.getFileName().toString().endsWith(extension);
+    }
+
+    /** Neo4j's admin tool, for dumps, loads and reading a dump's metadata; its output lines are logged. */
+    static OfflineDump neo4jAdmin(Console console) {
+        return new OfflineDump(console::log, Clock.systemUTC());
     }
 
     static String when(Instant t) {
@@ -95,7 +103,7 @@ final class BackupCommand {
             v /= 1024;
             u++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     /** One line describing a backup's header for people; every field from the file is escaped. */
@@ -105,26 +113,36 @@ final class BackupCommand {
                 + h.historyHead().map(Object::toString).map(Printable::escape).orElse("none") + ")";
     }
 
-    /**
-     * Prints {@code error} the way the command prints: a JSON envelope on stdout, and one line on stderr.
-     * The line is escaped: it can quote a backup file, which is untrusted.
-     */
-    static int fail(Console console, Reporting command, ExitCode code, String message) {
-        String error = Printable.escape(message);
-        if (command.json()) {
-            JsonOutput.print(console.out(), JsonOutput.envelope(command.commandName(), code, error));
+    /** {@code list} and {@code prune}: the backups in one directory, read without connecting to anything. */
+    abstract static class InDirectory extends ReportingCommand {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+                description = "Backup directory. Env: STATESTORE_BACKUP_DIR. Default: ./backups.")
+        Path dir;
+
+        InDirectory(Console console) {
+            super(console);
         }
-        console.error(error);
-        return code.code();
-    }
 
-    static Map<String, Object> json(Reporting command, Map<String, Object> fields) {
-        Map<String, Object> doc = JsonOutput.envelope(command.commandName(), ExitCode.OK, null);
-        doc.putAll(fields);
-        return doc;
-    }
+        /** Flag checks before the directory is looked at (usage errors); none by default. */
+        void prepare() {
+        }
 
-    static Map<String, Object> fields() {
-        return new LinkedHashMap<>();
+        /** What the verb finds in {@code directory}, which exists. */
+        abstract Report report(Path directory) throws IOException;
+
+        @Override
+        final Report report() {
+            prepare();
+            Path d = directory(dir, console);
+            if (!Files.isDirectory(d)) {
+                return BackupReports.noDirectory(d);
+            }
+            try {
+                return report(d);
+            } catch (IOException e) {
+                return BackupReports.unreadable(e);
+            }
+        }
     }
 }

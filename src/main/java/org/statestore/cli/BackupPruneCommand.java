@@ -1,25 +1,15 @@
 package org.statestore.cli;
 
-import org.statestore.text.Printable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.statestore.backup.BackupCatalog;
 import org.statestore.backup.BackupReader;
-import org.statestore.backup.CatalogEntry;
 import org.statestore.backup.OfflineDump;
-import org.statestore.backup.OfflineResult;
-import org.statestore.backup.PruneResult;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code statestore backup prune}: retention. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
@@ -31,12 +21,7 @@ import picocli.CommandLine.Parameters;
                 "--dry-run prints what would be deleted and deletes nothing."},
         footerHeading = "%nExamples:%n",
         footer = {"  statestore backup prune --keep 7", "  statestore backup prune --keep 30 /var/backups/statestore --dry-run"})
-final class BackupPruneCommand implements Callable<Integer>, Reporting {
-
-    private final Console console;
-
-    @Mixin
-    OutputOptions output;
+final class BackupPruneCommand extends BackupCommand.InDirectory {
 
     @Option(names = "--keep", paramLabel = "N", required = true, description = "How many backups to keep (at least 1).")
     int keep;
@@ -44,65 +29,23 @@ final class BackupPruneCommand implements Callable<Integer>, Reporting {
     @Option(names = "--dry-run", description = "Delete nothing; print what would be deleted.")
     boolean dryRun;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "Backup directory. Env: STATESTORE_BACKUP_DIR. Default: ./backups.")
-    Path dir;
-
     BackupPruneCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() throws IOException {
+    void prepare() {
         if (keep < 1) {
             throw new UsageException("--keep must be at least 1, was " + keep);
         }
-        Path d = BackupCommand.directory(dir, console);
-        if (!Files.isDirectory(d)) {
-            return BackupCommand.fail(console, this, ExitCode.NOT_FOUND, "no backup directory " + d);
-        }
+    }
+
+    @Override
+    Report report(Path directory) throws IOException {
+        // Neo4j's admin tool reads each dump's metadata; its lines are not logged, the report names what fails.
         OfflineDump neo4j = new OfflineDump(line -> { }, Clock.systemUTC());
-        BackupCatalog.DumpCheck dumps = dump -> {
-            OfflineResult r = neo4j.describe(dump);
-            if (r instanceof OfflineResult.Described) {
-                return Optional.empty();
-            }
-            return Optional.of(r instanceof OfflineResult.Failed f ? f.reason()
-                    : r instanceof OfflineResult.NotFound n ? n.reason() : "Neo4j's admin tool cannot read it");
-        };
-        PruneResult result = new BackupCatalog(new BackupReader(), dumps, Clock.systemUTC()).prune(d, keep, dryRun);
-        for (CatalogEntry e : result.skipped()) {
-            console.warn("left alone: " + Printable.escape(e.file().toString()) + ": "
-                    + Printable.escape(e.problem().orElse("not verified")));
-        }
-        if (output.json()) {
-            Map<String, Object> f = BackupCommand.fields();
-            f.put("directory", d.toString());
-            f.put("dryRun", dryRun);
-            f.put("keep", keep);
-            f.put("kept", result.kept().stream().map(BackupListCommand::json).toList());
-            f.put("deleted", result.deleted().stream().map(BackupListCommand::json).toList());
-            f.put("skipped", result.skipped().stream().map(BackupListCommand::json).toList());
-            JsonOutput.print(console.out(), BackupCommand.json(this, f));
-            return ExitCode.OK.code();
-        }
-        for (CatalogEntry e : result.deleted()) {
-            console.out().println((dryRun ? "would delete " : "deleted ") + Printable.escape(e.file().toString()));
-        }
-        console.out().println((dryRun ? "dry run: would keep " : "kept ") + result.kept().size() + ", "
-                + (dryRun ? "would delete " : "deleted ") + result.deleted().size() + ", left alone "
-                + result.skipped().size() + " (not verified) in " + d);
-        console.out().flush();
-        return ExitCode.OK.code();
-    }
-
-    @Override
-    public String commandName() {
-        return "backup prune";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
+        BackupCatalog.DumpCheck dumps = dump -> BackupReports.dumpProblem(neo4j.describe(dump));
+        return BackupReports.pruned(new BackupCatalog(new BackupReader(), dumps, Clock.systemUTC())
+                .prune(directory, keep, dryRun), directory, keep);
     }
 }

@@ -1,10 +1,7 @@
 package org.statestore.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
@@ -12,7 +9,6 @@ import org.statestore.upgrade.StoreUpgrade;
 import org.statestore.upgrade.UpgradeFailure;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code statestore upgrade store}: the manual's nine "v0.3 to v0.4" steps as one checked command. */
@@ -27,12 +23,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  statestore upgrade store --from-dump backups/neo4j-2024-05-01.dump --data-dir ./store-v04 --target 0.4.0",
                 "  statestore upgrade store --from-dump old.dump --data-dir ./new --to-dump ./neo4j-5.dump"})
-final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
-
-    private final Console console;
-
-    @Mixin
-    OutputOptions output;
+final class UpgradeStoreCommand extends ReportingCommand {
 
     @Option(names = "--from-dump", paramLabel = "FILE", required = true, description = "The Neo4j 4.4 dump.")
     Path dump;
@@ -56,66 +47,23 @@ final class UpgradeStoreCommand implements Callable<Integer>, Reporting {
     boolean yes;
 
     UpgradeStoreCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
-    public Integer call() {
+    Report report() {
         if (replace && !yes) {
-            return fail(ExitCode.REFUSED, "--replace deletes everything in the data directory: add --yes to confirm");
+            return UpgradeReports.replaceUnconfirmed();
         }
-        Optional<Version> targetVersion = UpgradeCheckCommand.target(target);
+        Optional<Version> version = UpgradeCommand.target(target);
         Path dir = Optional.ofNullable(dataDir).orElse(ConnectionSettings.DEFAULT_DATA_DIR);
         long t0 = System.nanoTime();
-        StoreUpgrade.Report report;
         try {
-            report = new StoreUpgrade(console::log, console.progress()).run(new StoreUpgrade.Request(dump, dir, replace,
-                    Optional.ofNullable(toDump), targetVersion));
+            StoreUpgrade.Report done = new StoreUpgrade(console::log, console.progress()).run(new StoreUpgrade.Request(
+                    dump, dir, replace, Optional.ofNullable(toDump), version));
+            return UpgradeReports.stored(done, dump, dir, (System.nanoTime() - t0) / 1_000_000, target != null);
         } catch (UpgradeFailure f) {
-            return fail(UpgradeFailures.exitCode(f), "upgrade failed at step " + f.getMessage()
-                    + " (the dump " + dump + " was not changed)");
+            return UpgradeReports.storeFailed(f, dump);
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (output.json()) {
-            Map<String, Object> doc = JsonOutput.envelope(commandName(), ExitCode.OK, null);
-            Map<String, Object> steps = new LinkedHashMap<>();
-            for (int i = 0; i < report.steps().size(); i++) {
-                steps.put(report.steps().get(i), report.times().get(i).toMillis());
-            }
-            doc.put("stepsMs", steps);
-            doc.put("totalMs", ms);
-            doc.put("version", report.version().map(Version::text).orElse(null));
-            doc.put("dataDir", dir.toAbsolutePath().normalize().toString());
-            report.version().ifPresent(v -> doc.put("alchemiscale", ServedReleases.json(v)));
-            JsonOutput.print(console.out(), doc);
-        } else {
-            for (int i = 0; i < report.steps().size(); i++) {
-                console.out().printf("%-55s %7d ms%n", report.steps().get(i), report.times().get(i).toMillis());
-            }
-            console.out().println("upgraded " + dump + " to " + dir.toAbsolutePath().normalize() + " at version "
-                    + report.version().map(Version::text).orElse("-") + " in " + ms + " ms; database check and doctor passed");
-            report.version().ifPresent(v -> console.out().println(ServedReleases.text(v, target != null)));
-            console.out().println("next: statestore server --data-dir " + dir);
-            console.out().flush();
-        }
-        return ExitCode.OK.code();
-    }
-
-    private int fail(ExitCode code, String message) {
-        if (output.json()) {
-            JsonOutput.print(console.out(), JsonOutput.envelope(commandName(), code, message));
-        }
-        console.error(message);
-        return code.code();
-    }
-
-    @Override
-    public String commandName() {
-        return "upgrade store";
-    }
-
-    @Override
-    public boolean json() {
-        return output != null && output.json();
     }
 }
