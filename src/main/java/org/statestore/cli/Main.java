@@ -249,7 +249,7 @@ public final class Main {
             e.printStackTrace(console.err());
         }
         Object command = commandLine.getCommand();
-        boolean json = command instanceof ReportingCommand c ? c.json() : command instanceof Reporting r && r.json();
+        boolean json = command instanceof ReportingCommand c && c.json();
         return new ReportPrinter(console).print(CommandNames.of(commandLine.getCommandSpec()), json,
                 Report.failed(failure.exitCode(), failure.message()).build());
     }

@@ -3,6 +3,10 @@ package org.statestore.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 /**
  * The one place output is printed: a {@link Report} as text lines or as the JSON envelope on stdout, its
  * warnings and its one error line on stderr. Failures that arrive as exceptions take the same path.
@@ -11,6 +15,8 @@ final class ReportPrinter {
 
     private final Console console;
 
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     ReportPrinter(Console console) {
         this.console = console;
     }
@@ -18,7 +24,12 @@ final class ReportPrinter {
     /** Prints {@code report} of the command {@code command} (e.g. {@code migrate up}); returns its exit code. */
     int print(String command, boolean json, Report report) {
         if (json) {
-            JsonOutput.print(console.out(), document(command, report));
+            try {
+                console.out().println(mapper.writeValueAsString(document(command, report)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a report's fields are not JSON", e);
+            }
+            console.out().flush();
         } else if (!report.text().isEmpty()) {
             report.text().forEach(console.out()::println);
             console.out().flush();

@@ -24,7 +24,7 @@ public final class UnitOptions {
     boolean noBundled;
 
     @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
-            description = "A value for ${NAME} in Cypher units (repeatable); also from env STATESTORE_PLACEHOLDER_<NAME>.")
+            description = "A value for $${NAME} in Cypher units (repeatable); also from env STATESTORE_PLACEHOLDER_<NAME>.")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     /** No units at all, for the commands without these flags that only read or copy history. */
