@@ -6,7 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.statestore.neo4j.ConnectionSettings;
 import org.statestore.neo4j.Secret;
@@ -42,7 +44,7 @@ public final class ConnectionOptions {
     @Option(names = "--wait-for-db", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Keep retrying an unreachable database this long (e.g. 500ms, 30s, 5m, PT1M); "
                     + "authentication failures and bad URLs fail at once. Default: 60s for migrate up, 0 otherwise.")
-    java.time.Duration waitForDb;
+    Duration waitForDb;
 
     /**
      * When a command may fall back on the implicit embedded store ({@code ./statestore-data} or
@@ -57,22 +59,22 @@ public final class ConnectionOptions {
 
     /** The settings, with no waiting for the database unless {@code --wait-for-db} says otherwise. */
     ConnectionSettings settings(Console console) {
-        return settings(console, java.time.Duration.ZERO);
+        return settings(console, Duration.ZERO);
     }
 
     /** As {@link #settings(Console)}, refusing a new implicit store unless {@code implicit} allows it. */
     ConnectionSettings settings(Console console, ImplicitStore implicit) {
-        return settings(console, java.time.Duration.ZERO, implicit);
+        return settings(console, Duration.ZERO, implicit);
     }
 
     /** As {@link #settings(Console, java.time.Duration, ImplicitStore)} for a command that may use the implicit store. */
-    ConnectionSettings settings(Console console, java.time.Duration defaultWait) {
+    ConnectionSettings settings(Console console, Duration defaultWait) {
         return settings(console, defaultWait, ImplicitStore.ALLOWED);
     }
 
     /** The settings these flags and {@code console}'s environment describe; bad values throw {@link UsageException}. */
-    ConnectionSettings settings(Console console, java.time.Duration defaultWait, ImplicitStore implicit) {
-        java.time.Duration wait = waitForDb == null ? defaultWait : waitForDb;
+    ConnectionSettings settings(Console console, Duration defaultWait, ImplicitStore implicit) {
+        Duration wait = waitForDb == null ? defaultWait : waitForDb;
         Optional<String> urlText = Optional.ofNullable(url).filter(s -> !s.isBlank()).or(() -> console.env("NEO4J_URL"));
         String db = Optional.ofNullable(database).or(() -> console.env("NEO4J_DBNAME"))
                 .orElse(ConnectionSettings.DEFAULT_DATABASE);
@@ -129,7 +131,7 @@ public final class ConnectionOptions {
         return Optional.ofNullable(password).or(() -> console.env("NEO4J_PASS")).orElse("");
     }
 
-    private static ConnectionSettings settingsOrUsage(java.util.function.Supplier<ConnectionSettings> make) {
+    private static ConnectionSettings settingsOrUsage(Supplier<ConnectionSettings> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {

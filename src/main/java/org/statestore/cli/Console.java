@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.statestore.migrate.StopSignal;
@@ -30,7 +31,7 @@ public record Console(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
 
     public Console {
         env = Map.copyOf(env);
-        java.util.Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(terminal, "terminal");
         // Everything printed passes the filter once: text from databases and files may hide terminal controls.
         out = out instanceof Escaped ? out : new Escaped(out);
         err = err instanceof Escaped ? err : new Escaped(err);

@@ -1,7 +1,10 @@
 package org.statestore.cli;
 
 import org.statestore.cypher.ScriptSyntaxException;
+import org.statestore.history.MalformedChainException;
+import org.statestore.lock.LockTimeoutException;
 import org.statestore.migrate.UnitDiscoveryException;
+import org.statestore.migrate.UnknownTargetException;
 import org.statestore.neo4j.ConnectionException;
 
 /** An exception turned into what the user sees: an exit code and one line of text. */
@@ -16,12 +19,12 @@ record Failure(ExitCode exitCode, String message) {
                     ? ExitCode.AUTHENTICATION : ExitCode.UNREACHABLE;
             return new Failure(code, c.getMessage());
         }
-        if (e instanceof org.statestore.lock.LockTimeoutException) {
+        if (e instanceof LockTimeoutException) {
             return new Failure(ExitCode.LOCK_TIMEOUT, e.getMessage());
         }
         if (e instanceof UnitDiscoveryException || e instanceof ScriptSyntaxException
-                || e instanceof org.statestore.history.MalformedChainException
-                || e instanceof org.statestore.migrate.UnknownTargetException) {
+                || e instanceof MalformedChainException
+                || e instanceof UnknownTargetException) {
             return new Failure(ExitCode.VALIDATION, e.getMessage());
         }
         String m = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,11 +23,11 @@ final class JsonLogLine {
     }
 
     static String of(Instant time, String level, String message) {
-        return of(time, level, message, java.util.Map.of());
+        return of(time, level, message, Map.of());
     }
 
     /** As {@link #of(Instant, String, String)}, then {@code fields} (strings, numbers, null) after the message. */
-    static String of(Instant time, String level, String message, java.util.Map<String, Object> fields) {
+    static String of(Instant time, String level, String message, Map<String, Object> fields) {
         StringWriter text = new StringWriter(message.length() + 96);
         try (JsonGenerator g = JSON.createGenerator(text)) {
             g.writeStartObject();
@@ -34,7 +35,7 @@ final class JsonLogLine {
             g.writeStringField("level", level);
             g.writeStringField("logger", "statestore");
             g.writeStringField("message", message);
-            for (java.util.Map.Entry<String, Object> f : fields.entrySet()) {
+            for (Map.Entry<String, Object> f : fields.entrySet()) {
                 g.writeFieldName(f.getKey());
                 Object v = f.getValue();
                 if (v == null) {

@@ -1,12 +1,18 @@
 package org.statestore.cli;
 
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -17,12 +23,13 @@ import io.netty.util.internal.logging.JdkLoggerFactory;
 import org.statestore.migrate.StopSignal;
 
 import picocli.CommandLine;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** Entry point: parses the command line, runs the command, maps its outcome to an exit code and exits. */
 public final class Main {
@@ -107,7 +114,7 @@ public final class Main {
         if (!isTerminal(2)) {
             return Optional.empty();
         }
-        java.io.PrintStream raw = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+        PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.err),
                 false, StandardCharsets.UTF_8);
         return Optional.of(new TerminalLine(raw, () -> columns(env), utf8(env)));
     }
@@ -132,7 +139,7 @@ public final class Main {
             // not set: ask the terminal
         }
         try {
-            Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             if (stty.waitFor(2, TimeUnit.SECONDS) && size.matches("\\d+ \\d+")) {
@@ -154,7 +161,7 @@ public final class Main {
         for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
             String v = env.getOrDefault(name, "");
             if (!v.isEmpty()) {
-                return v.toUpperCase(java.util.Locale.ROOT).replace("-", "").contains("UTF8");
+                return v.toUpperCase(Locale.ROOT).replace("-", "").contains("UTF8");
             }
         }
         return false;
@@ -198,7 +205,7 @@ public final class Main {
     private static Optional<Class<?>> subcommand(Class<?> parent, String name) {
         for (Class<?> c : parent.getAnnotation(Command.class).subcommands()) {
             Command command = c.getAnnotation(Command.class);
-            if (command != null && (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name))) {
+            if (command != null && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name))) {
                 return Optional.of(c);
             }
         }

@@ -1,6 +1,7 @@
 package org.statestore.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ record Report(ExitCode exitCode, Optional<String> error, Map<String, Object> fie
             throw new IllegalArgumentException("a report has an error line exactly when it fails: " + exitCode);
         }
         // Insertion order is the documented JSON order; null values are kept (JSON null).
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         text = List.copyOf(text);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(qualifier, "qualifier");

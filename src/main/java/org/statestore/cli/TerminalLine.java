@@ -1,6 +1,7 @@
 package org.statestore.cli;
 
 import java.io.PrintStream;
+import java.util.function.IntSupplier;
 
 /**
  * The raw channel to a terminal's stderr, for the one line a progress bar redraws in place with {@code \r}
@@ -13,7 +14,7 @@ public final class TerminalLine {
     private static final String ERASE = "\r\u001b[K";
 
     private final PrintStream raw;
-    private final java.util.function.IntSupplier columns;
+    private final IntSupplier columns;
     private final boolean unicode;
     private int width;
     private String shown;
@@ -24,7 +25,7 @@ public final class TerminalLine {
      *                so it never wraps)
      * @param unicode whether the terminal takes UTF-8 (block characters), else the bar is ASCII
      */
-    public TerminalLine(PrintStream raw, java.util.function.IntSupplier columns, boolean unicode) {
+    public TerminalLine(PrintStream raw, IntSupplier columns, boolean unicode) {
         this.raw = raw;
         this.columns = columns;
         this.unicode = unicode;

@@ -1,5 +1,6 @@
 package org.statestore.cli;
 
+import org.neo4j.driver.Driver;
 import org.statestore.Statestore;
 import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.TargetConnector;
@@ -13,7 +14,7 @@ final class VersionInfo implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {
             "statestore " + Statestore.toolVersion(),
-            "neo4j-java-driver " + packageVersion(org.neo4j.driver.Driver.class),
+            "neo4j-java-driver " + packageVersion(Driver.class),
             TargetConnector.embeddedAvailable() ? "embedded Neo4j " + EmbeddedServer.neo4jVersion()
                     : "embedded Neo4j: not on the class path (remote databases only)",
             "Java " + System.getProperty("java.version"),
