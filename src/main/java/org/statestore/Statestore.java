@@ -19,12 +19,15 @@ import org.statestore.lock.LeaseLock;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.CypherUnit;
 import org.statestore.migrate.DryRun;
+import org.statestore.migrate.DryRunner;
 import org.statestore.migrate.LeaseOptions;
 import org.statestore.migrate.MigrationRunner;
 import org.statestore.migrate.Neo4jMigrationsImport;
+import org.statestore.migrate.Neo4jMigrationsImporter;
 import org.statestore.migrate.Plan;
 import org.statestore.migrate.RepeatableUnit;
 import org.statestore.migrate.Repair;
+import org.statestore.migrate.RepairRunner;
 import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.UndoRequest;
 import org.statestore.migrate.UndoResult;
@@ -37,6 +40,7 @@ import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
 import org.statestore.migrate.VersionWatch;
+import org.statestore.migrate.VersionWatcher;
 import org.statestore.neo4j.ConnectedServer;
 import org.statestore.neo4j.Neo4jTarget;
 import org.statestore.neo4j.TargetConnector;
@@ -183,14 +187,14 @@ public final class Statestore implements AutoCloseable {
     /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
         List<Unit> units = units();
-        return new DryRun(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(),
+        return new DryRunner(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(),
                 targetVersion, options);
     }
 
     /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUndo(UndoRequest request) {
         units(); // not used, but a malformed unit fails every migration operation alike
-        return new DryRun(target.driver(), target.sessionConfig()).undo(history.read(), request);
+        return new DryRunner(target.driver(), target.sessionConfig()).undo(history.read(), request);
     }
 
     /** Compares local units with the chain: problems (edited, missing, out of order, future when strict) and warnings. */
@@ -202,7 +206,7 @@ public final class Statestore implements AutoCloseable {
     /** Marks failed runs for retry, accepts an edited unit's checksum, or forgets a deleted unit; under the lease. */
     public Repair.Outcome repair(Repair.Request request) {
         List<Unit> units = units();
-        return runner("migrate repair").withLease(chain -> new Repair(config.installedBy()).apply(chain, units, request));
+        return runner("migrate repair").withLease(chain -> new RepairRunner(config.installedBy()).apply(chain, units, request));
     }
 
     /**
@@ -211,7 +215,7 @@ public final class Statestore implements AutoCloseable {
      * version constraints (afterwards).
      */
     public Neo4jMigrationsImport.Outcome importFromNeo4jMigrations(Neo4jMigrationsImport.Options options) {
-        return runner("migrate import").withLease(chain -> new Neo4jMigrationsImport(target.driver(),
+        return runner("migrate import").withLease(chain -> new Neo4jMigrationsImporter(target.driver(),
                 target.sessionConfig(), target.database(), config.log()).run(chain, options));
     }
 
@@ -239,7 +243,7 @@ public final class Statestore implements AutoCloseable {
      * the history, so it reads no units.
      */
     public VersionWatch.Outcome awaitVersion(Version version, Duration timeout, Duration interval) {
-        return new VersionWatch(history, config.log()).await(version, timeout, interval, config.stopSignal());
+        return new VersionWatcher(history, config.log()).await(version, timeout, interval, config.stopSignal());
     }
 
     /**
