@@ -2,6 +2,7 @@ package org.statestore.alchemiscale;
 
 import java.util.regex.Pattern;
 
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.migrate.Version;
 
 /**

@@ -15,10 +15,10 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.history.EntryState;
-import org.statestore.history.HistoryChain;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.history.MalformedChainException;
 import org.statestore.history.HistoryEntry;
-import org.statestore.migrate.Plan;
+import org.statestore.migrate.internal.Plan;
 import org.statestore.migrate.Version;
 
 /**

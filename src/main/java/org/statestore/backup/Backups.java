@@ -6,10 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.statestore.lock.internal.LeaseLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
+import org.statestore.backup.internal.BackupCatalog;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.BackupRestorer;
+import org.statestore.backup.internal.BackupWriter;
+import org.statestore.backup.internal.ScratchSpace;
 import org.statestore.lock.Holder;
-import org.statestore.lock.LeaseLock;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.progress.ProgressSink;
 

@@ -1,6 +1,6 @@
 package org.statestore.cli;
 
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,8 @@ import java.util.Optional;
 
 import org.statestore.StatestoreConfig;
 import org.statestore.backup.BackupHeader;
-import org.statestore.backup.DatabaseName;
-import org.statestore.backup.PrivateFiles;
+import org.statestore.backup.internal.DatabaseName;
+import org.statestore.backup.internal.PrivateFiles;
 import org.statestore.neo4j.ConnectionSettings;
 
 import picocli.CommandLine.Command;

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.backup.CreateResult;
-import org.statestore.backup.OfflineDump;
-import org.statestore.backup.OfflineResult;
+import org.statestore.backup.internal.OfflineDump;
+import org.statestore.backup.internal.OfflineResult;
 import org.statestore.lock.LockTimeoutException;
 
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package org.statestore.cli;
 
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.statestore.backup.BackupCatalog;
+import org.statestore.backup.internal.BackupCatalog;
 import org.statestore.backup.BackupHeader;
-import org.statestore.backup.BackupReader;
-import org.statestore.backup.CatalogEntry;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.CatalogEntry;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package org.statestore.cli;
 
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.statestore.backup.BackupCatalog;
-import org.statestore.backup.BackupReader;
-import org.statestore.backup.CatalogEntry;
-import org.statestore.backup.OfflineDump;
-import org.statestore.backup.OfflineResult;
-import org.statestore.backup.PruneResult;
+import org.statestore.backup.internal.BackupCatalog;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.CatalogEntry;
+import org.statestore.backup.internal.OfflineDump;
+import org.statestore.backup.internal.OfflineResult;
+import org.statestore.backup.internal.PruneResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.statestore.Statestore;
-import org.statestore.backup.BackupFormat;
-import org.statestore.backup.BackupReader;
-import org.statestore.backup.OfflineDump;
-import org.statestore.backup.OfflineResult;
+import org.statestore.backup.internal.BackupFormat;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.OfflineDump;
+import org.statestore.backup.internal.OfflineResult;
 import org.statestore.backup.RestoreResult;
 import org.statestore.backup.VerifyResult;
 

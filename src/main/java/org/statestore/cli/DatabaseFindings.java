@@ -8,7 +8,7 @@ import java.util.Map;
 import org.statestore.alchemiscale.DoctorReport;
 import org.statestore.alchemiscale.ExpiryResult;
 import org.statestore.alchemiscale.Finding;
-import org.statestore.alchemiscale.Quoting;
+import org.statestore.alchemiscale.internal.Quoting;
 
 /** How {@code database check}, {@code doctor} and {@code expire-registrations} print their results. */
 public final class DatabaseFindings {

@@ -17,7 +17,7 @@ import org.statestore.identity.KeyUpdate;
 import org.statestore.identity.RemoveResult;
 import org.statestore.identity.Scope;
 import org.statestore.identity.ScopeChange;
-import org.statestore.identity.TokenLogin;
+import org.statestore.identity.internal.TokenLogin;
 import org.statestore.identity.Verification;
 
 /**

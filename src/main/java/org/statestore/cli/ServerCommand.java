@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.statestore.neo4j.ConnectionSettings;
-import org.statestore.neo4j.EmbeddedServer;
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.neo4j.Secret;
 
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.statestore.Statestore;
-import org.statestore.migrate.Targets;
+import org.statestore.migrate.internal.Targets;
 import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnknownTargetException;
 import org.statestore.migrate.UpOptions;

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.statestore.alchemiscale.ReleaseTargets;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.migrate.Version;
-import org.statestore.upgrade.StoreUpgrade;
-import org.statestore.upgrade.UpgradeCheck;
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.migrate.internal.Targets;
+import org.statestore.upgrade.internal.StoreUpgrade;
+import org.statestore.upgrade.internal.UpgradeCheck;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,13 +106,13 @@ final class UpgradeCheckCommand implements Callable<Integer>, Reporting {
             return Optional.empty();
         }
         java.util.List<Version> bundled = StoreUpgrade.bundledVersions();
-        Version target = org.statestore.migrate.Targets.isLatest(text)
+        Version target = Targets.isLatest(text)
                 ? bundled.stream().max(Version::compareTo).orElseThrow()
                 : MigrateUpCommand.parseVersion(text);
         StoreUpgrade.refuseTarget(target).ifPresent(why -> {
             throw new UsageException(why);
         });
-        org.statestore.migrate.Targets.require(target, bundled);
+        Targets.require(target, bundled);
         return Optional.of(target);
     }
 

@@ -1,6 +1,6 @@
 package org.statestore.cli;
 
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 /** The exit code of a failed upgrade step. */
 final class UpgradeFailures {

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
-import org.statestore.upgrade.StoreUpgrade;
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.upgrade.internal.StoreUpgrade;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

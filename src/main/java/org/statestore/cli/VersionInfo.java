@@ -1,7 +1,7 @@
 package org.statestore.cli;
 
-import org.statestore.neo4j.EmbeddedServer;
-import org.statestore.neo4j.TargetConnector;
+import org.statestore.neo4j.internal.EmbeddedServer;
+import org.statestore.neo4j.internal.TargetConnector;
 
 import picocli.CommandLine.IVersionProvider;
 

@@ -15,6 +15,8 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
+import org.statestore.identity.internal.KeyHasher;
+import org.statestore.identity.internal.TokenLogin;
 
 /**
  * Reads and writes alchemiscale identities in one database. Every query takes the identifier as a

@@ -1,6 +1,6 @@
 package org.statestore.identity;
 
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 import java.util.regex.Pattern;
 
 /**

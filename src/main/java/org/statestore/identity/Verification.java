@@ -1,5 +1,7 @@
 package org.statestore.identity;
 
+import org.statestore.identity.internal.TokenLogin;
+
 /** Whether a key is an identity's key. */
 public sealed interface Verification permits Verification.Matched, Verification.Mismatched, IdentityNotFound {
 

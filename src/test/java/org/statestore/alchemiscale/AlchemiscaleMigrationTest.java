@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.statestore.history.internal.HistoryChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
+import org.statestore.alchemiscale.internal.NetworkMarkKey;
+import org.statestore.alchemiscale.internal.V0_4_0__AddNetworkMark;
+import org.statestore.alchemiscale.internal.V0_7_0__UtcTimestamps;
 import org.statestore.history.EntryState;
-import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.statestore.alchemiscale.internal.Quoting;
 import org.statestore.cli.DatabaseFindings;
 
 @DisplayName("The doctor's rules and rendering, without a database")

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -25,8 +26,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.statestore.alchemiscale.internal.NetworkMarkKey;
+import org.statestore.alchemiscale.internal.V0_4_0__AddNetworkMark;
 import org.statestore.migrate.MigrationContext;
-import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Secret;
 
 import com.sun.management.GarbageCollectionNotificationInfo;

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.statestore.alchemiscale.ReleaseTargets;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.statestore.identity.ApiKey;
-import org.statestore.identity.KeyHasher;
+import org.statestore.identity.internal.KeyHasher;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 
