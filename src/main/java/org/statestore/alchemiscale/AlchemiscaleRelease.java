@@ -7,7 +7,7 @@ import org.statestore.migrate.Version;
 
 /**
  * The alchemiscale release a store is examined for: a numbered release, or {@code next}, alchemiscale's
- * unreleased main (after {@link ReleaseTargets#NEWEST_RELEASE}). A numbered release newer than that is read
+ * unreleased main (after the newest release this statestore knows). A numbered release newer than that is read
  * with main's rules, the newest ones known.
  */
 public sealed interface AlchemiscaleRelease {

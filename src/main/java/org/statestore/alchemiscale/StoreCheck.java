@@ -27,7 +27,7 @@ import org.statestore.migrate.Version;
  * {@code labelsOrTypes == [label]} and {@code properties == [property]}; the constraint type is not compared.
  * Also the integrity of statestore's history chain, which {@link StoreDoctor} reports. Reads only.
  */
-public final class StoreCheck {
+final class StoreCheck {
 
     private static final Set<String> NAMES = UniqueConstraint.ALCHEMISCALE.stream()
             .map(UniqueConstraint::name).collect(Collectors.toUnmodifiableSet());

@@ -24,7 +24,7 @@ import org.statestore.migrate.Version;
  * (see the project's reference, "Release by release"). Reads only. Pending units are not findings: what a
  * pending unit would change shows up as the data it has not fixed yet.
  */
-public final class StoreDoctor {
+final class StoreDoctor {
 
     private final Driver driver;
     private final SessionConfig sessionConfig;

@@ -59,7 +59,7 @@ public record BackupHeader(int formatVersion, String toolVersion, String serverV
     }
 
     /**
-     * The header with every text field passed through {@link Printable#escape}: what {@code verify},
+     * The header with control, format and separator characters in every text field escaped: what {@code verify},
      * {@code list} and {@code restore} print, since a file can put terminal escape sequences in any field.
      */
     public Map<String, Object> toPrintableMap() {

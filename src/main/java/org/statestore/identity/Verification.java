@@ -1,13 +1,11 @@
 package org.statestore.identity;
 
-import org.statestore.identity.internal.TokenLogin;
-
 /** Whether a key is an identity's key. */
 public sealed interface Verification permits Verification.Matched, Verification.Mismatched, IdentityNotFound {
 
     /**
      * The key matches the stored hash. alchemiscale's {@code /token} reads neither {@code disabled} nor
-     * {@code expires}, so the API accepts this key even when {@link Identity#disabled()} (see {@link TokenLogin}).
+     * {@code expires}, so the API accepts this key even when {@link Identity#disabled()}.
      */
     record Matched(Identity identity) implements Verification {
     }
