@@ -15,11 +15,11 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.history.EntryState;
-import org.statestore.history.internal.HistoryChain;
-import org.statestore.history.MalformedChainException;
 import org.statestore.history.HistoryEntry;
-import org.statestore.migrate.internal.Plan;
+import org.statestore.history.MalformedChainException;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.migrate.Version;
+import org.statestore.migrate.internal.Plan;
 
 /**
  * alchemiscale's {@code database check} (v0.7.2 {@code ss.py:220-244}, unchanged since v0.4), and nothing

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.statestore.lock.internal.LeaseLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.backup.internal.BackupReader;
@@ -15,6 +14,7 @@ import org.statestore.backup.internal.BackupWriter;
 import org.statestore.backup.internal.ScratchSpace;
 import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseSettings;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.progress.ProgressSink;
 
 /**

@@ -1,6 +1,5 @@
 package org.statestore.cli;
 
-import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.statestore.backup.BackupHeader;
 import org.statestore.backup.internal.DatabaseName;
 import org.statestore.backup.internal.PrivateFiles;
 import org.statestore.neo4j.ConnectionSettings;
+import org.statestore.text.internal.Printable;
 
 import picocli.CommandLine.Command;
 

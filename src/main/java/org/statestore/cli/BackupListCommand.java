@@ -1,6 +1,5 @@
 package org.statestore.cli;
 
-import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.statestore.backup.internal.BackupCatalog;
 import org.statestore.backup.BackupHeader;
+import org.statestore.backup.internal.BackupCatalog;
 import org.statestore.backup.internal.BackupReader;
 import org.statestore.backup.internal.CatalogEntry;
+import org.statestore.text.internal.Printable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,5 @@
 package org.statestore.cli;
 
-import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.statestore.backup.internal.CatalogEntry;
 import org.statestore.backup.internal.OfflineDump;
 import org.statestore.backup.internal.OfflineResult;
 import org.statestore.backup.internal.PruneResult;
+import org.statestore.text.internal.Printable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.statestore.backup.VerifyResult;
 import org.statestore.backup.internal.BackupFormat;
 import org.statestore.backup.internal.BackupReader;
 import org.statestore.backup.internal.OfflineDump;
 import org.statestore.backup.internal.OfflineResult;
-import org.statestore.backup.VerifyResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

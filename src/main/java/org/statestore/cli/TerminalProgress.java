@@ -4,12 +4,13 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
+import org.statestore.progress.ProgressSink;
+import org.statestore.text.internal.Printable;
+
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.statestore.progress.ProgressSink;
-import org.statestore.text.internal.Printable;
 
 /**
  * Progress as one bar redrawn in place on the terminal (count, percent, rate, elapsed and time left), drawn

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.statestore.history.internal.HistoryChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import org.statestore.alchemiscale.internal.V0_4_0__AddNetworkMark;
 import org.statestore.alchemiscale.internal.V0_7_0__UtcTimestamps;
 import org.statestore.history.EntryState;
 import org.statestore.history.HistoryEntry;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
-import org.statestore.neo4j.internal.EmbeddedServer;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -30,6 +29,7 @@ import org.statestore.alchemiscale.internal.NetworkMarkKey;
 import org.statestore.alchemiscale.internal.V0_4_0__AddNetworkMark;
 import org.statestore.migrate.MigrationContext;
 import org.statestore.neo4j.Secret;
+import org.statestore.neo4j.internal.EmbeddedServer;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 

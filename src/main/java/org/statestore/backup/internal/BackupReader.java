@@ -1,6 +1,5 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -21,11 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+
 import org.statestore.backup.BackupCounts;
 import org.statestore.backup.BackupHeader;
 import org.statestore.backup.VerifyResult;
-
 import org.statestore.progress.ProgressSink;
+import org.statestore.text.internal.Printable;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

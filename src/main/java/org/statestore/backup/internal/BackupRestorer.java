@@ -1,6 +1,5 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.statestore.backup.BackupCounts;
-import org.statestore.backup.BackupHeader;
-import org.statestore.backup.Backups;
-import org.statestore.backup.DumpGuard;
-import org.statestore.backup.RestoreResult;
-import org.statestore.backup.VerifyResult;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -29,7 +22,14 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;
+import org.statestore.backup.BackupCounts;
+import org.statestore.backup.BackupHeader;
+import org.statestore.backup.Backups;
+import org.statestore.backup.DumpGuard;
+import org.statestore.backup.RestoreResult;
+import org.statestore.backup.VerifyResult;
 import org.statestore.progress.ProgressSink;
+import org.statestore.text.internal.Printable;
 
 /**
  * Restores a verified {@code .ssbak} file into an empty database: nodes and relationships in batched

@@ -29,7 +29,6 @@ import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-import org.statestore.history.internal.HistoryChain;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -45,6 +44,7 @@ import org.statestore.backup.Backups;
 import org.statestore.backup.CreateResult;
 import org.statestore.backup.DumpGuard;
 import org.statestore.backup.HistoryHead;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.progress.ProgressSink;
 
 import com.fasterxml.jackson.core.JsonFactory;

@@ -1,8 +1,9 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.statestore.text.internal.Printable;
 
 /**
  * How a restore names labels, relationship types and schema elements to the target server. No text of

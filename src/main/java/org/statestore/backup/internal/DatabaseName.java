@@ -1,9 +1,10 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.statestore.text.internal.Printable;
 
 /**
  * Neo4j's rules for a database name, checked before a name becomes part of a path (an offline dump's

@@ -1,6 +1,5 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,6 +13,7 @@ import java.util.Set;
 
 import org.neo4j.driver.types.IsoDuration;
 import org.neo4j.driver.types.Point;
+import org.statestore.text.internal.Printable;
 
 /**
  * What a backup may hold: exactly what Neo4j stores and gives back unchanged. {@code verify} refuses a

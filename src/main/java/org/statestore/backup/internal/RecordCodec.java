@@ -1,11 +1,12 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.statestore.backup.BackupCounts;
+import org.statestore.text.internal.Printable;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

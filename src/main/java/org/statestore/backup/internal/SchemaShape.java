@@ -1,6 +1,5 @@
 package org.statestore.backup.internal;
 
-import org.statestore.text.internal.Printable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import org.statestore.text.internal.Printable;
 
 /**
  * A constraint or index as structured, validated fields. A backup's schema record carries the

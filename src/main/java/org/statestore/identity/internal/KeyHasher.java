@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
+import org.statestore.identity.ApiKey;
+
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
-import org.statestore.identity.ApiKey;
 
 /**
  * bcrypt as alchemiscale uses it: version {@code 2b}, cost 12, over the key's UTF-8 bytes, giving the

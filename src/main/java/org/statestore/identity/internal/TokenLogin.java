@@ -1,8 +1,9 @@
 package org.statestore.identity.internal;
 
-import org.statestore.text.internal.Printable;
 import java.util.Optional;
+
 import org.statestore.identity.IdentifierRejectedException;
+import org.statestore.text.internal.Printable;
 
 /**
  * Which identifiers alchemiscale's {@code /token} login can be trusted to find. Its lookup (alchemiscale

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.statestore.history.internal.Fence;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -19,6 +18,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.statestore.history.FenceLostException;
+import org.statestore.history.internal.Fence;
 import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.lock.LeaseState;

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.statestore.history.internal.HistoryChain;
-import org.statestore.history.internal.ImportedRun;
-import org.statestore.history.internal.NewEntry;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.types.IsoDuration;
 import org.statestore.history.HistoryEntry;
 import org.statestore.history.RecordedRollback;
+import org.statestore.history.internal.HistoryChain;
+import org.statestore.history.internal.ImportedRun;
+import org.statestore.history.internal.NewEntry;
 import org.statestore.migrate.Neo4jMigrationsImport.AlreadyImported;
 import org.statestore.migrate.Neo4jMigrationsImport.Imported;
 import org.statestore.migrate.Neo4jMigrationsImport.NoPeerChain;

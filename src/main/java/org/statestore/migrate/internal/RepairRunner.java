@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.statestore.history.internal.HistoryChain;
 import org.statestore.history.EntryState;
 import org.statestore.history.HistoryEntry;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.migrate.Repair.Outcome;
 import org.statestore.migrate.Repair.Request;
 import org.statestore.migrate.Unit;

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.statestore.history.internal.HistoryChain;
-import org.statestore.lock.internal.LeaseLock;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
@@ -20,7 +18,9 @@ import org.statestore.history.EntryError;
 import org.statestore.history.EntryState;
 import org.statestore.history.HistoryEntry;
 import org.statestore.history.RecordedRollback;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.lock.LockTimeoutException;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.migrate.JavaMigration;
 import org.statestore.migrate.JavaUnit;
 import org.statestore.migrate.MigrationContext;

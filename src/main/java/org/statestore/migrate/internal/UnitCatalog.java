@@ -25,9 +25,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import org.statestore.cypher.internal.ScriptHeader;
 import org.statestore.cypher.CypherScript;
 import org.statestore.cypher.ScriptSyntaxException;
+import org.statestore.cypher.internal.ScriptHeader;
 import org.statestore.migrate.CypherUnit;
 import org.statestore.migrate.JavaMigration;
 import org.statestore.migrate.JavaUnit;

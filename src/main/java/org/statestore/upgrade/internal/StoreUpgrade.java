@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
-import org.statestore.alchemiscale.CheckReport;
 import org.statestore.alchemiscale.AlchemiscaleRelease;
+import org.statestore.alchemiscale.CheckReport;
 import org.statestore.alchemiscale.DoctorReport;
 import org.statestore.alchemiscale.Finding;
 import org.statestore.alchemiscale.internal.ReleaseTargets;

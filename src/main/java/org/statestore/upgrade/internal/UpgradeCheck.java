@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
-import org.statestore.alchemiscale.internal.AlchemiscaleShape;
 import org.statestore.alchemiscale.StoreSurvey;
 import org.statestore.alchemiscale.UpgradeSurvey;
+import org.statestore.alchemiscale.internal.AlchemiscaleShape;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;

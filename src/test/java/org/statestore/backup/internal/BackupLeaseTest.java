@@ -23,11 +23,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-import org.statestore.backup.BackupCounts;
-import org.statestore.backup.DumpGuard;
-import org.statestore.backup.BackupHeader;
-import org.statestore.backup.CreateResult;
-import org.statestore.lock.internal.LeaseLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,9 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
+import org.statestore.backup.BackupCounts;
+import org.statestore.backup.BackupHeader;
+import org.statestore.backup.CreateResult;
+import org.statestore.backup.DumpGuard;
 import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.lock.LeaseState;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

@@ -16,13 +16,14 @@ import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
+import org.statestore.backup.BackupCounts;
+import org.statestore.backup.BackupHeader;
+import org.statestore.backup.HistoryHead;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.statestore.backup.BackupCounts;
-import org.statestore.backup.BackupHeader;
-import org.statestore.backup.HistoryHead;
 
 /**
  * Builds {@code .ssbak} files the way {@link BackupWriter} does (header member, body member, SHA-256

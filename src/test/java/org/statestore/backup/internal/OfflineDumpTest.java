@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.statestore.neo4j.internal.EmbeddedServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +26,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.testing.CliRun;
 
 @DisplayName("offline dumps in Neo4j's own format of an embedded store")

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.statestore.history.internal.HistoryChain;
-import org.statestore.history.internal.NewEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +27,8 @@ import org.statestore.backup.DumpGuard;
 import org.statestore.backup.RestoreResult;
 import org.statestore.backup.VerifyResult;
 import org.statestore.history.RecordedRollback;
+import org.statestore.history.internal.HistoryChain;
+import org.statestore.history.internal.NewEntry;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

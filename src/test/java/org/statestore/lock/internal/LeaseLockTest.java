@@ -14,13 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import org.statestore.history.internal.HistoryChain;
-import org.statestore.history.internal.NewEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.history.FenceLostException;
+import org.statestore.history.internal.HistoryChain;
+import org.statestore.history.internal.NewEntry;
 import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.lock.LeaseState;
