@@ -45,6 +45,7 @@ import org.statestore.backup.CreateResult;
 import org.statestore.backup.DumpGuard;
 import org.statestore.backup.HistoryHead;
 import org.statestore.history.internal.HistoryChain;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.progress.ProgressSink;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -78,12 +79,12 @@ public final class BackupWriter {
     private static final String HISTORY_HEAD = "MATCH (e:" + HistoryChain.ENTRY_LABEL + ") "
             + "RETURN e.version AS version, e.seq AS seq ORDER BY e.seq DESC LIMIT 1";
     /**
-     * The label of the migration lease's nodes (the one in {@link org.statestore.lock.internal.LeaseLock}, which
+     * The label of the migration lease's nodes (the one in {@link LeaseLock}, which
      * keeps it package-private). A lease node is the state of a running process, not content: a backup
      * holds the lease while it reads, so the node would otherwise carry the backup's own holder. It is
      * left out of every backup, its counts and its digest, and out of a restore's read-back.
      */
-    static final String LEASE_LABEL = org.statestore.lock.internal.LeaseLock.LABEL;
+    static final String LEASE_LABEL = LeaseLock.LABEL;
     /** Every node but lease nodes. */
     static final String CONTENT_NODE = "NOT n:" + LEASE_LABEL;
     /** Every relationship whose endpoints are content nodes (a lease node has no relationships today). */

@@ -1,6 +1,7 @@
 package org.statestore.migrate.internal;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -173,6 +174,6 @@ public final class Neo4jMigrationsImporter {
     }
 
     private record PeerRun(String version, String description, String type, String checksum, String source,
-                           boolean repeatable, java.time.ZonedDateTime at, Duration in, String installedBy) {
+                           boolean repeatable, ZonedDateTime at, Duration in, String installedBy) {
     }
 }

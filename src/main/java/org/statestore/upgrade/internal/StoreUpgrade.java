@@ -16,10 +16,15 @@ import org.statestore.alchemiscale.CheckReport;
 import org.statestore.alchemiscale.DoctorReport;
 import org.statestore.alchemiscale.Finding;
 import org.statestore.alchemiscale.internal.ReleaseTargets;
+import org.statestore.migrate.RepeatableUnit;
+import org.statestore.migrate.Unit;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
+import org.statestore.migrate.internal.Targets;
+import org.statestore.migrate.internal.UnitCatalog;
 import org.statestore.neo4j.ConnectionSettings;
 import org.statestore.neo4j.internal.Neo4jAdmin;
+import org.statestore.progress.ProgressSink;
 
 /**
  * {@code statestore upgrade store}: a Neo4j 4.4 dump of an alchemiscale v0.3 store to a checked Neo4j 5
@@ -59,15 +64,15 @@ public final class StoreUpgrade {
 
     /** The bundled units' versions: what an upgrade's target may name, known without any database. */
     public static List<Version> bundledVersions() {
-        return new org.statestore.migrate.internal.UnitCatalog(StoreUpgrade.class.getClassLoader())
+        return new UnitCatalog(StoreUpgrade.class.getClassLoader())
                 .load(StatestoreConfig.builder().build().locations(), List.of()).stream()
-                .filter(u -> !(u instanceof org.statestore.migrate.RepeatableUnit))
-                .map(org.statestore.migrate.Unit::version).toList();
+                .filter(u -> !(u instanceof RepeatableUnit))
+                .map(Unit::version).toList();
     }
 
     /** Fails the "check input" step when {@code target} names no bundled unit (before anything is written). */
     static void requireBundled(Optional<Version> target) {
-        target.flatMap(t -> org.statestore.migrate.internal.Targets.problem(t, bundledVersions())).ifPresent(why -> {
+        target.flatMap(t -> Targets.problem(t, bundledVersions())).ifPresent(why -> {
             throw new UpgradeFailure(UpgradeFailure.Kind.BAD_INPUT, "check input", why);
         });
     }
@@ -83,14 +88,14 @@ public final class StoreUpgrade {
     }
 
     private final Consumer<String> log;
-    private final org.statestore.progress.ProgressSink counts;
+    private final ProgressSink counts;
 
     public StoreUpgrade(Consumer<String> log) {
-        this(log, org.statestore.progress.ProgressSink.NONE);
+        this(log, ProgressSink.NONE);
     }
 
     /** @param counts where the long units (NetworkMark, UTC times) report their progress */
-    public StoreUpgrade(Consumer<String> log, org.statestore.progress.ProgressSink counts) {
+    public StoreUpgrade(Consumer<String> log, ProgressSink counts) {
         this.log = log;
         this.counts = java.util.Objects.requireNonNull(counts, "counts");
     }
