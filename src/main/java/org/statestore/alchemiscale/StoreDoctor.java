@@ -13,7 +13,6 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
 import org.statestore.alchemiscale.internal.Quoting;
 import org.statestore.alchemiscale.internal.ReleaseTargets;
-import org.statestore.alchemiscale.internal.V0_7_0__UtcTimestamps;
 import org.statestore.history.HistoryEntry;
 import org.statestore.identity.IdentityType;
 import org.statestore.migrate.UnitStatus;

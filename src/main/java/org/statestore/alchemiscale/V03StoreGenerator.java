@@ -12,7 +12,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.SummaryCounters;
-import org.statestore.alchemiscale.internal.NetworkMarkKey;
 
 /**
  * A development tool: writes a synthetic store in the shape alchemiscale v0.3 leaves behind, so the

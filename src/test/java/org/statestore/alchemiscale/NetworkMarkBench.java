@@ -25,8 +25,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.statestore.alchemiscale.internal.NetworkMarkKey;
-import org.statestore.alchemiscale.internal.V0_4_0__AddNetworkMark;
 import org.statestore.migrate.MigrationContext;
 import org.statestore.neo4j.Secret;
 import org.statestore.neo4j.internal.EmbeddedServer;

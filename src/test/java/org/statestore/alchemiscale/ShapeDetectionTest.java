@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.statestore.alchemiscale.internal.V0_4_0__AddNetworkMark;
 import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;

@@ -1,4 +1,4 @@
-package org.statestore.alchemiscale.internal;
+package org.statestore.alchemiscale;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
     // read from the network itself. MERGE rather than CREATE: a mark node left without its relationship
     // (by hand, or by another tool) is reused instead of violating the scoped_key constraint, and its
     // properties are written again, state 'active' included, as alchemiscale's own script overwrites them.
-    public static final String MARK = """
+    static final String MARK = """
             UNWIND $rows AS row
             MATCH (n:AlchemicalNetwork)
             WHERE elementId(n) = row.id AND n._scoped_key = row.target
@@ -177,7 +177,7 @@ public final class V0_4_0__AddNetworkMark implements JavaMigration {
     }
 
     /** The write parameters for one network, or empty when it has no scoped key to derive a mark from. */
-    public static Optional<Map<String, Object>> row(Record r) {
+    static Optional<Map<String, Object>> row(Record r) {
         String target = text(r.get("target"));
         if (target == null) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package org.statestore.alchemiscale.internal;
+package org.statestore.alchemiscale;
 
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,9 @@ public final class V0_7_0__UtcTimestamps implements JavaMigration {
     static final int BATCH = 10_000;
 
     /** A property holding times: which element and which key. From this fixed list only. */
-    public record TimeProperty(String owner, String pattern, String variable, String key) {
+    record TimeProperty(String owner, String pattern, String variable, String key) {
 
-        public String describe() {
+        String describe() {
             return owner + "." + key;
         }
 
@@ -51,7 +51,7 @@ public final class V0_7_0__UtcTimestamps implements JavaMigration {
         }
     }
 
-    public static final List<TimeProperty> PROPERTIES = List.of(
+    static final List<TimeProperty> PROPERTIES = List.of(
             new TimeProperty("ComputeServiceRegistration", "(c:ComputeServiceRegistration)", "c", "heartbeat"),
             new TimeProperty("ComputeServiceRegistration", "(c:ComputeServiceRegistration)", "c", "registered"),
             new TimeProperty("CLAIMS", "()-[r:CLAIMS]->()", "r", "claimed"),

@@ -1,4 +1,4 @@
-package org.statestore.alchemiscale.internal;
+package org.statestore.alchemiscale;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param gufeKey   {@code "NetworkMark-" + md5hex(utf8(target))}
  * @param scopedKey {@code gufeKey + "-" + org + "-" + campaign + "-" + project}
  */
-public record NetworkMarkKey(String target, String gufeKey, String scopedKey) {
+record NetworkMarkKey(String target, String gufeKey, String scopedKey) {
 
     public NetworkMarkKey {
         Objects.requireNonNull(target, "target");
@@ -35,7 +35,7 @@ public record NetworkMarkKey(String target, String gufeKey, String scopedKey) {
         return "NetworkMark-" + md5Hex(target);
     }
 
-    public static String md5Hex(String text) {
+    static String md5Hex(String text) {
         try {
             // MessageDigest instances are cheap and not thread-safe; one per call keeps this stateless.
             MessageDigest md5 = MessageDigest.getInstance("MD5");
