@@ -32,13 +32,13 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
-import org.statestore.backup.BackupReader;
-import org.statestore.backup.BackupRestorer;
-import org.statestore.backup.BackupWriter;
 import org.statestore.backup.CreateResult;
 import org.statestore.backup.DumpGuard;
 import org.statestore.backup.RestoreResult;
 import org.statestore.backup.VerifyResult;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.BackupRestorer;
+import org.statestore.backup.internal.BackupWriter;
 
 public class BackupBench {
 

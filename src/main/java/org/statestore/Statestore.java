@@ -11,35 +11,39 @@ import org.statestore.alchemiscale.AlchemiscaleOperations;
 import org.statestore.backup.Backups;
 import org.statestore.backup.CreateResult;
 import org.statestore.backup.DumpGuard;
-import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.identity.IdentityStore;
 import org.statestore.lock.Holder;
-import org.statestore.lock.LeaseLock;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.CypherUnit;
 import org.statestore.migrate.DryRun;
-import org.statestore.migrate.LeaseOptions;
-import org.statestore.migrate.MigrationRunner;
 import org.statestore.migrate.Neo4jMigrationsImport;
-import org.statestore.migrate.Plan;
-import org.statestore.migrate.RepeatableUnit;
 import org.statestore.migrate.Repair;
+import org.statestore.migrate.RepeatableUnit;
 import org.statestore.migrate.ShapeDetector;
 import org.statestore.migrate.UndoRequest;
 import org.statestore.migrate.UndoResult;
-import org.statestore.migrate.UndoRunner;
 import org.statestore.migrate.Unit;
-import org.statestore.migrate.UnitCatalog;
 import org.statestore.migrate.UnitDiscoveryException;
 import org.statestore.migrate.UnknownTargetException;
 import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
 import org.statestore.migrate.VersionWatch;
+import org.statestore.migrate.internal.DryRunner;
+import org.statestore.migrate.internal.LeaseOptions;
+import org.statestore.migrate.internal.MigrationRunner;
+import org.statestore.migrate.internal.Neo4jMigrationsImporter;
+import org.statestore.migrate.internal.Plan;
+import org.statestore.migrate.internal.RepairRunner;
+import org.statestore.migrate.internal.UndoRunner;
+import org.statestore.migrate.internal.UnitCatalog;
+import org.statestore.migrate.internal.VersionWatcher;
 import org.statestore.neo4j.ConnectedServer;
-import org.statestore.neo4j.Neo4jTarget;
-import org.statestore.neo4j.TargetConnector;
+import org.statestore.neo4j.internal.Neo4jTarget;
+import org.statestore.neo4j.internal.TargetConnector;
 
 /**
  * The engine's facade: one open database, the migrations of one set of units on it, and the services that
@@ -184,14 +188,14 @@ public final class Statestore implements AutoCloseable {
     /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
         List<Unit> units = units();
-        return new DryRun(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(),
+        return new DryRunner(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(),
                 targetVersion, options);
     }
 
     /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUndo(UndoRequest request) {
         units(); // not used, but a malformed unit fails every migration operation alike
-        return new DryRun(target.driver(), target.sessionConfig()).undo(history.read(), request);
+        return new DryRunner(target.driver(), target.sessionConfig()).undo(history.read(), request);
     }
 
     /** Compares local units with the chain: problems (edited, missing, out of order, future when strict) and warnings. */
@@ -203,7 +207,7 @@ public final class Statestore implements AutoCloseable {
     /** Marks failed runs for retry, accepts an edited unit's checksum, or forgets a deleted unit; under the lease. */
     public Repair.Outcome repair(Repair.Request request) {
         List<Unit> units = units();
-        return runner("migrate repair").withLease(chain -> new Repair(config.installedBy()).apply(chain, units, request));
+        return runner("migrate repair").withLease(chain -> new RepairRunner(config.installedBy()).apply(chain, units, request));
     }
 
     /**
@@ -212,7 +216,7 @@ public final class Statestore implements AutoCloseable {
      * version constraints (afterwards).
      */
     public Neo4jMigrationsImport.Outcome importFromNeo4jMigrations(Neo4jMigrationsImport.Options options) {
-        return runner("migrate import").withLease(chain -> new Neo4jMigrationsImport(target.driver(),
+        return runner("migrate import").withLease(chain -> new Neo4jMigrationsImporter(target.driver(),
                 target.sessionConfig(), target.database(), config.log()).run(chain, options));
     }
 
@@ -240,7 +244,7 @@ public final class Statestore implements AutoCloseable {
      * the history, so it reads no units.
      */
     public VersionWatch.Outcome awaitVersion(Version version, Duration timeout, Duration interval) {
-        return new VersionWatch(history, config.log()).await(version, timeout, interval, config.stopSignal());
+        return new VersionWatcher(history, config.log()).await(version, timeout, interval, config.stopSignal());
     }
 
     /**

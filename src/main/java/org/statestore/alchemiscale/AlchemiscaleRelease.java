@@ -2,11 +2,12 @@ package org.statestore.alchemiscale;
 
 import java.util.regex.Pattern;
 
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.migrate.Version;
 
 /**
  * The alchemiscale release a store is examined for: a numbered release, or {@code next}, alchemiscale's
- * unreleased main (after {@link ReleaseTargets#NEWEST_RELEASE}). A numbered release newer than that is read
+ * unreleased main (after the newest release this statestore knows). A numbered release newer than that is read
  * with main's rules, the newest ones known.
  */
 public sealed interface AlchemiscaleRelease {

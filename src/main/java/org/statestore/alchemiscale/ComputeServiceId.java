@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * prefix and a sign; no alchemiscale release writes those, so the stricter rule only ever flags what no
  * service wrote.
  */
-public final class ComputeServiceId {
+final class ComputeServiceId {
 
     /** The name part's pattern, as main's {@code _allowed_name_pattern} spells it. */
     public static final String NAME_PATTERN = "[a-zA-Z][a-zA-Z0-9_.:]*";

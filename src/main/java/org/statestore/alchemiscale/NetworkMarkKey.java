@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param gufeKey   {@code "NetworkMark-" + md5hex(utf8(target))}
  * @param scopedKey {@code gufeKey + "-" + org + "-" + campaign + "-" + project}
  */
-public record NetworkMarkKey(String target, String gufeKey, String scopedKey) {
+record NetworkMarkKey(String target, String gufeKey, String scopedKey) {
 
     public NetworkMarkKey {
         Objects.requireNonNull(target, "target");

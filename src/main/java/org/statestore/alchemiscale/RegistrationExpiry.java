@@ -49,13 +49,13 @@ public final class RegistrationExpiry {
     private final Driver driver;
     private final SessionConfig sessionConfig;
 
-    public RegistrationExpiry(Driver driver, SessionConfig sessionConfig) {
+    RegistrationExpiry(Driver driver, SessionConfig sessionConfig) {
         this.driver = driver;
         this.sessionConfig = sessionConfig;
     }
 
     /** Expires the {@code selection}; with {@code dryRun}, only reads what it would expire. */
-    public ExpiryResult expire(Selection selection, boolean dryRun) {
+    ExpiryResult expire(Selection selection, boolean dryRun) {
         try (var session = driver.session(sessionConfig)) {
             List<ExpiryResult.Expired> done = dryRun
                     ? session.executeRead(tx -> run(tx, selection, PREVIEW))

@@ -15,11 +15,11 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.history.EntryState;
-import org.statestore.history.HistoryChain;
-import org.statestore.history.MalformedChainException;
 import org.statestore.history.HistoryEntry;
-import org.statestore.migrate.Plan;
+import org.statestore.history.MalformedChainException;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.migrate.Version;
+import org.statestore.migrate.internal.Plan;
 
 /**
  * alchemiscale's {@code database check} (v0.7.2 {@code ss.py:220-244}, unchanged since v0.4), and nothing
@@ -27,7 +27,7 @@ import org.statestore.migrate.Version;
  * {@code labelsOrTypes == [label]} and {@code properties == [property]}; the constraint type is not compared.
  * Also the integrity of statestore's history chain, which {@link StoreDoctor} reports. Reads only.
  */
-public final class StoreCheck {
+final class StoreCheck {
 
     private static final Set<String> NAMES = UniqueConstraint.ALCHEMISCALE.stream()
             .map(UniqueConstraint::name).collect(Collectors.toUnmodifiableSet());

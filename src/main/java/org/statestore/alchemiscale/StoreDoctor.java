@@ -11,6 +11,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
+import org.statestore.alchemiscale.internal.Quoting;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.history.HistoryEntry;
 import org.statestore.identity.IdentityType;
 import org.statestore.migrate.UnitStatus;
@@ -21,7 +23,7 @@ import org.statestore.migrate.Version;
  * (see the project's reference, "Release by release"). Reads only. Pending units are not findings: what a
  * pending unit would change shows up as the data it has not fixed yet.
  */
-public final class StoreDoctor {
+final class StoreDoctor {
 
     private final Driver driver;
     private final SessionConfig sessionConfig;

@@ -15,7 +15,7 @@ import org.neo4j.driver.SessionConfig;
  * indexes are left alone. Deletes in batches, each its own transaction, so a large store does not exhaust
  * the server's transaction memory; interrupted, a rerun finishes the job.
  */
-public final class StoreReset {
+final class StoreReset {
 
     static final int BATCH = 10_000;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param label    the one label it covers
  * @param property the one property it covers
  */
-public record UniqueConstraint(String name, String label, String property) {
+record UniqueConstraint(String name, String label, String property) {
 
     /** alchemiscale's four constraints, unchanged since v0.1.0; its {@code database check} accepts exactly these. */
     public static final List<UniqueConstraint> ALCHEMISCALE = List.of(

@@ -25,7 +25,7 @@ import org.neo4j.driver.summary.SummaryCounters;
  * identical. Networks are written {@link SeedSpec#batchSize()} per transaction, so a million is possible.
  * It writes only into a database that holds no data (statestore's own nodes aside).
  */
-public final class V03StoreGenerator {
+final class V03StoreGenerator {
 
     /** The scopes of the fixture dump; network {@code i} goes to scope {@code i % 3}. */
     static final List<List<String>> SCOPES = List.of(

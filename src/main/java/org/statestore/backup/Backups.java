@@ -8,9 +8,13 @@ import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.BackupRestorer;
+import org.statestore.backup.internal.BackupWriter;
+import org.statestore.backup.internal.ScratchSpace;
 import org.statestore.lock.Holder;
-import org.statestore.lock.LeaseLock;
 import org.statestore.lock.LeaseSettings;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.progress.ProgressSink;
 
 /**
@@ -21,7 +25,8 @@ import org.statestore.progress.ProgressSink;
  * CreateResult r = store.backups().create(Path.of("backups"));
  * }</pre>
  *
- * <p>What needs only files (verify, list, prune) is not here: {@link BackupReader}, {@link BackupCatalog}.
+ * <p>Verifying a file needs no connection ({@link #verify(Path)}); listing and pruning a directory of backups
+ * are the CLI's ({@code backup list}, {@code backup prune}).
  */
 public final class Backups {
 
@@ -57,7 +62,7 @@ public final class Backups {
     /**
      * Backs the database up into {@code directory} holding the migration lease as {@value #CREATE_COMMAND}
      * while it reads, so no migration runs during the dump and the history head in the header is the one
-     * the content matches. See {@link BackupWriter#create(Path, DumpGuard)}.
+     * the content matches. See {@link #create(Path, DumpGuard)}.
      *
      * @throws org.statestore.lock.LockTimeoutException when another process holds the lease for longer than
      *                                                   the configured wait (nothing is written)
@@ -76,8 +81,20 @@ public final class Backups {
     }
 
     /**
-     * Restores a verified backup, holding no lease (why none is needed: {@link BackupRestorer#restore}).
-     * Without {@code replace} the database must be empty; with it, everything in it is deleted first.
+     * Checks the backup {@code file} in full without connecting to anything: the SHA-256 trailer, the format and
+     * record order, every name, value and constraint or index record a restore would refuse, the end record, and
+     * the counts and content digest against the header. What {@code backup verify} prints; a
+     * {@link VerifyResult.Valid} is what {@link #restore} takes.
+     */
+    public VerifyResult verify(Path file) {
+        return new BackupReader(ScratchSpace.defaultBase(), counts).verify(file);
+    }
+
+    /**
+     * Restores a verified backup ({@link #verify(Path)}), holding no lease. Without {@code replace} the database must
+     * be empty, so it has no lease node; with it, everything in it is deleted first (only once the file has been
+     * checked in full, and is still that file), lease nodes included, so a migration that held the lease fails its
+     * next fenced write instead of writing on.
      */
     public RestoreResult restore(VerifyResult.Valid backup, boolean replace) {
         return new BackupRestorer(driver, database, Optional.of(serverVersion), log, ScratchSpace.defaultBase(), counts)

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.statestore.backup.BackupHeader;
-import org.statestore.backup.DatabaseName;
-import org.statestore.backup.OfflineDump;
-import org.statestore.backup.PrivateFiles;
+import org.statestore.backup.internal.DatabaseName;
+import org.statestore.backup.internal.OfflineDump;
+import org.statestore.backup.internal.PrivateFiles;
 import org.statestore.neo4j.ConnectionSettings;
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

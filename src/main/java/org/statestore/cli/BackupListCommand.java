@@ -3,8 +3,8 @@ package org.statestore.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.statestore.backup.BackupCatalog;
-import org.statestore.backup.BackupReader;
+import org.statestore.backup.internal.BackupCatalog;
+import org.statestore.backup.internal.BackupReader;
 
 import picocli.CommandLine.Command;
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.statestore.backup.BackupCatalog;
-import org.statestore.backup.BackupReader;
-import org.statestore.backup.OfflineDump;
+import org.statestore.backup.internal.BackupCatalog;
+import org.statestore.backup.internal.BackupReader;
+import org.statestore.backup.internal.OfflineDump;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.statestore.backup.BackupHeader;
-import org.statestore.backup.CatalogEntry;
 import org.statestore.backup.CreateResult;
-import org.statestore.backup.OfflineResult;
-import org.statestore.backup.PruneResult;
 import org.statestore.backup.RestoreResult;
 import org.statestore.backup.VerifyResult;
-import org.statestore.text.Printable;
+import org.statestore.backup.internal.CatalogEntry;
+import org.statestore.backup.internal.OfflineResult;
+import org.statestore.backup.internal.PruneResult;
+import org.statestore.text.internal.Printable;
 
 /**
  * The backup commands' results as reports: pure functions, one per result. Every error line is escaped: it can

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.statestore.Statestore;
-import org.statestore.backup.BackupFormat;
-import org.statestore.backup.BackupReader;
 import org.statestore.backup.VerifyResult;
+import org.statestore.backup.internal.BackupFormat;
+import org.statestore.backup.internal.BackupReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

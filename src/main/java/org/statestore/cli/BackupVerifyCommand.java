@@ -3,8 +3,8 @@ package org.statestore.cli;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-import org.statestore.backup.BackupFormat;
-import org.statestore.backup.BackupReader;
+import org.statestore.backup.internal.BackupFormat;
+import org.statestore.backup.internal.BackupReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

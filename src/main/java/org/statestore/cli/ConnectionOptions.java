@@ -16,7 +16,7 @@ import org.statestore.neo4j.Secret;
 import picocli.CommandLine.Option;
 
 /** The connection flags every database command shares; each falls back to alchemiscale's environment variables. */
-public final class ConnectionOptions {
+final class ConnectionOptions {
 
     @Option(names = "--url", paramLabel = "URL",
             description = "Bolt URL (bolt://, bolt+s://, neo4j://, neo4j+s://). Env: NEO4J_URL. "

@@ -9,10 +9,10 @@ import org.statestore.alchemiscale.CheckReport;
 import org.statestore.alchemiscale.DoctorReport;
 import org.statestore.alchemiscale.ExpiryResult;
 import org.statestore.alchemiscale.Finding;
-import org.statestore.alchemiscale.Quoting;
 import org.statestore.alchemiscale.RegistrationExpiry.Selection;
 import org.statestore.alchemiscale.ResetResult;
 import org.statestore.alchemiscale.SeedResult;
+import org.statestore.alchemiscale.internal.Quoting;
 
 /** The {@code database} and {@code dev} commands' results as reports: pure functions, one per result type. */
 final class DatabaseReports {

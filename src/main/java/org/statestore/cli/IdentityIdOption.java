@@ -3,7 +3,7 @@ package org.statestore.cli;
 import picocli.CommandLine.Option;
 
 /** {@code -i/--identifier ID}: the identity's name, stored and matched exactly as given. */
-public final class IdentityIdOption {
+final class IdentityIdOption {
 
     @Option(names = {"-i", "--identifier"}, paramLabel = "ID", required = true,
             description = "The identity's identifier, used exactly as given (any characters).")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * Where an identity's key comes from: {@code --key-file}, {@code --key-stdin}, {@code STATESTORE_KEY}, or
  * {@code -k} (the manual's flag, which leaves the key in the process list, so it draws a warning).
  */
-public final class IdentityKeyOptions {
+final class IdentityKeyOptions {
 
     static final String KEY_ENV = "STATESTORE_KEY";
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.statestore.identity.Identity;
 import org.statestore.identity.IdentityType;
 import org.statestore.identity.Scope;
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 
 /** What the identity reports share: naming identities in text, table cells and lines, and their JSON fields. */
 final class IdentityOutput {

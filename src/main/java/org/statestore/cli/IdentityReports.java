@@ -17,8 +17,8 @@ import org.statestore.identity.KeyUpdate;
 import org.statestore.identity.RemoveResult;
 import org.statestore.identity.Scope;
 import org.statestore.identity.ScopeChange;
-import org.statestore.identity.TokenLogin;
 import org.statestore.identity.Verification;
+import org.statestore.identity.internal.TokenLogin;
 
 /**
  * The identity commands' results as reports: pure functions, one per sealed result type (each variant handled,

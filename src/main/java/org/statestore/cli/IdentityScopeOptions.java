@@ -8,7 +8,7 @@ import org.statestore.identity.Scope;
 import picocli.CommandLine.Option;
 
 /** {@code -s/--scope ORG-CAMPAIGN-PROJECT}, repeatable; all are checked before anything is written. */
-public final class IdentityScopeOptions {
+final class IdentityScopeOptions {
 
     @Option(names = {"-s", "--scope"}, paramLabel = "ORG-CAMPAIGN-PROJECT", required = true,
             description = "A scope (repeatable). Each part is a name ([A-Za-z][A-Za-z0-9_]*) or '*'; after a '*' "

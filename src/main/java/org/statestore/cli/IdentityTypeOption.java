@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code -t/--identity-type user|compute}, as in alchemiscale's manual; {@code user} when left out. */
-public final class IdentityTypeOption {
+final class IdentityTypeOption {
 
     @Option(names = {"-t", "--identity-type"}, paramLabel = "TYPE", defaultValue = "user",
             converter = TypeConverter.class, completionCandidates = TypeNames.class,

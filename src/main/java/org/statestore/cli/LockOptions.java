@@ -7,7 +7,7 @@ import org.statestore.lock.LeaseSettings;
 import picocli.CommandLine.Option;
 
 /** The migration lease flags of commands that change the database's schema or history. */
-public final class LockOptions {
+final class LockOptions {
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "10m", description = "How long to wait while another process holds the migration lock "

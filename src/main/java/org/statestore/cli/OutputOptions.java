@@ -3,7 +3,7 @@ package org.statestore.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --output table|json}: people read tables, scripts read one JSON document on stdout. */
-public final class OutputOptions {
+final class OutputOptions {
 
     /** The output formats. */
     public enum Format { table, json }

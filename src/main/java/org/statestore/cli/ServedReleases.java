@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.statestore.alchemiscale.ReleaseTargets;
-import org.statestore.alchemiscale.ReleaseTargets.ReleaseLine;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
+import org.statestore.alchemiscale.internal.ReleaseTargets.ReleaseLine;
 import org.statestore.migrate.Version;
 
 /** Renders which alchemiscale releases a store at a version serves, and how an operator stops earlier. */

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.statestore.neo4j.ConnectionSettings;
-import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Secret;
+import org.statestore.neo4j.internal.EmbeddedServer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.statestore.progress.ProgressSink;
-import org.statestore.text.Printable;
+import org.statestore.text.internal.Printable;
 
 /**
  * Progress as one bar redrawn in place on the terminal (count, percent, rate, elapsed and time left), drawn

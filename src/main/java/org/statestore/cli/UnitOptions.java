@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * Where units come from: the bundled ones unless {@code --no-bundled}, plus any {@code --location DIR};
  * and the placeholder values their {@code ${name}}s resolve to.
  */
-public final class UnitOptions {
+final class UnitOptions {
 
     @Option(names = {"-l", "--location"}, paramLabel = "DIR",
             description = "A directory of V<version>__<Description>.cypher units (repeatable).")

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.statestore.Statestore;
-import org.statestore.migrate.Targets;
 import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnknownTargetException;
 import org.statestore.migrate.UpOptions;
 import org.statestore.migrate.UpResult;
 import org.statestore.migrate.Version;
+import org.statestore.migrate.internal.Targets;
 
 import picocli.CommandLine.Mixin;
 

@@ -2,8 +2,8 @@ package org.statestore.cli;
 
 import java.nio.file.Path;
 
-import org.statestore.upgrade.UpgradeCheck;
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.upgrade.internal.UpgradeCheck;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

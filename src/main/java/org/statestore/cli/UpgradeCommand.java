@@ -3,9 +3,9 @@ package org.statestore.cli;
 import java.util.List;
 import java.util.Optional;
 
-import org.statestore.migrate.Targets;
 import org.statestore.migrate.Version;
-import org.statestore.upgrade.StoreUpgrade;
+import org.statestore.migrate.internal.Targets;
+import org.statestore.upgrade.internal.StoreUpgrade;
 
 import picocli.CommandLine.Command;
 

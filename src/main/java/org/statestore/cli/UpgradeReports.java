@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.statestore.alchemiscale.ReleaseTargets;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.migrate.Version;
-import org.statestore.upgrade.StoreUpgrade;
-import org.statestore.upgrade.UpgradeCheck;
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.upgrade.internal.StoreUpgrade;
+import org.statestore.upgrade.internal.UpgradeCheck;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 /** The upgrade commands' results as reports: pure functions, one per result. */
 final class UpgradeReports {

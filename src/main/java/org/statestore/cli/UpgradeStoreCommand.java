@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
-import org.statestore.upgrade.StoreUpgrade;
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.upgrade.internal.StoreUpgrade;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

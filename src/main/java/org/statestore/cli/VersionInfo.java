@@ -2,8 +2,8 @@ package org.statestore.cli;
 
 import org.neo4j.driver.Driver;
 import org.statestore.Statestore;
-import org.statestore.neo4j.EmbeddedServer;
-import org.statestore.neo4j.TargetConnector;
+import org.statestore.neo4j.internal.EmbeddedServer;
+import org.statestore.neo4j.internal.TargetConnector;
 
 import picocli.CommandLine.IVersionProvider;
 

@@ -69,11 +69,6 @@ public final class ApiKey {
         return value.reveal();
     }
 
-    /** The UTF-8 bytes bcrypt hashes. */
-    byte[] utf8() {
-        return utf8(value.reveal());
-    }
-
     private static byte[] utf8(String text) {
         try {
             ByteBuffer b = StandardCharsets.UTF_8.newEncoder()

@@ -3,7 +3,7 @@ package org.statestore.identity;
 /** An identifier a new identity cannot have, because alchemiscale's {@code /token} could never log it in. */
 public final class IdentifierRejectedException extends IllegalArgumentException {
 
-    IdentifierRejectedException(String message) {
+    public IdentifierRejectedException(String message) {
         super(message);
     }
 }

@@ -15,6 +15,8 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
+import org.statestore.identity.internal.KeyHasher;
+import org.statestore.identity.internal.TokenLogin;
 
 /**
  * Reads and writes alchemiscale identities in one database. Every query takes the identifier as a
@@ -31,7 +33,8 @@ public final class IdentityStore {
     private final SessionConfig sessionConfig;
     private final KeyHasher hasher;
 
-    public IdentityStore(Driver driver, SessionConfig sessionConfig, KeyHasher hasher) {
+    /** A store that hashes with {@code hasher}: tests use a cheap cost. */
+    IdentityStore(Driver driver, SessionConfig sessionConfig, KeyHasher hasher) {
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.hasher = hasher;
@@ -48,7 +51,7 @@ public final class IdentityStore {
      * {@code key} already matches its stored hash the result says so, since the identity is then as asked.
      *
      * @throws IdentifierRejectedException when alchemiscale's {@code /token} could not be trusted to find
-     *     {@code identifier} (holding {@code '} or {@code \}, or empty: see {@link TokenLogin}); nothing is written
+     *     {@code identifier} (holding {@code '} or {@code \}, or empty); nothing is written
      */
     public AddResult add(IdentityType type, String identifier, ApiKey key) {
         TokenLogin.require(identifier);
@@ -185,7 +188,7 @@ public final class IdentityStore {
 
     /**
      * Whether {@code key} is the identity's key, checked the way alchemiscale's API checks it. Like the API it
-     * ignores {@code disabled}; whether {@code /token} can find the identifier at all is {@link TokenLogin}'s.
+     * ignores {@code disabled}; whether {@code /token} can find the identifier at all is checked by {@link #add}.
      */
     public Verification verify(IdentityType type, String identifier, ApiKey key) {
         requireIdentifier(identifier);

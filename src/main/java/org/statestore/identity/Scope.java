@@ -1,7 +1,8 @@
 package org.statestore.identity;
 
-import org.statestore.text.Printable;
 import java.util.regex.Pattern;
+
+import org.statestore.text.internal.Printable;
 
 /**
  * An alchemiscale scope, {@code org-campaign-project}. Each part is a name ({@code [A-Za-z][A-Za-z0-9_]*})

@@ -5,7 +5,7 @@ public sealed interface Verification permits Verification.Matched, Verification.
 
     /**
      * The key matches the stored hash. alchemiscale's {@code /token} reads neither {@code disabled} nor
-     * {@code expires}, so the API accepts this key even when {@link Identity#disabled()} (see {@link TokenLogin}).
+     * {@code expires}, so the API accepts this key even when {@link Identity#disabled()}.
      */
     record Matched(Identity identity) implements Verification {
     }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.statestore.cypher.CypherScript;
+import org.statestore.migrate.internal.Checksums;
 
 /**
  * A unit read from a {@code V<version>__<Description>.cypher} file, with its undo script when a

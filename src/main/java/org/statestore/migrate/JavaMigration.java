@@ -1,5 +1,7 @@
 package org.statestore.migrate;
 
+import org.statestore.migrate.internal.Checksums;
+
 /**
  * A unit written in Java, for changes a script cannot express (computed values, batched rewrites with
  * progress). The class is named {@code V<version>__<Description>}, has a public no-argument constructor,

@@ -3,6 +3,8 @@ package org.statestore.migrate;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.statestore.migrate.internal.UnitName;
+
 /**
  * A unit implemented by a {@link JavaMigration} class named {@code V<version>__<Description>}, undone by
  * its own {@link JavaMigration#undo} method or by a {@code U<version>__...cypher} script beside it.

@@ -1,18 +1,17 @@
 package org.statestore.migrate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.statestore.history.EntryState;
-import org.statestore.history.HistoryChain;
-import org.statestore.history.HistoryEntry;
-
 /**
- * Fixes the chain's view of things, explicitly and one change at a time: failed runs marked for retry,
- * an edited unit's new checksum accepted, a deleted unit's entry retired. It never touches data.
+ * What a repair ({@code Statestore.repair}) is asked to do and what it did. A repair fixes the chain's view of
+ * things, explicitly and one change at a time: failed runs marked for retry, an edited unit's new checksum
+ * accepted, a deleted unit's entry retired. It never touches data.
  */
 public final class Repair {
+
+    private Repair() {
+    }
 
     /** What to repair: with neither version, every failed run is marked for retry. */
     public record Request(Optional<Version> acceptChecksum, Optional<Version> forget) {
@@ -30,54 +29,5 @@ public final class Repair {
         /** Nothing was changed, for the reason given. */
         record Refused(String reason) implements Outcome {
         }
-    }
-
-    private final String by;
-
-    public Repair(String by) {
-        this.by = by;
-    }
-
-    /** Applies {@code request} to {@code chain} (fenced by the caller's lease), comparing with {@code units}. */
-    public Outcome apply(HistoryChain chain, List<Unit> units, Request request) {
-        Plan plan = Plan.of(units, chain.read(), Optional.empty());
-        List<String> changes = new ArrayList<>();
-        if (request.acceptChecksum().isPresent()) {
-            Version v = request.acceptChecksum().get();
-            Optional<UnitStatus> s = find(plan, v);
-            if (s.isEmpty() || s.get().state() != UnitState.SUCCESS || s.get().checksumMatches().orElse(true)) {
-                return new Outcome.Refused("unit " + v + " is not an applied unit whose local checksum differs from "
-                        + "the recorded one; nothing to accept");
-            }
-            String local = s.get().local().get().checksum();
-            chain.acceptChecksum(s.get().recorded().get().id(), local, by);
-            changes.add("accepted checksum " + local + " for unit " + v + " (was " + s.get().recorded().get().checksum()
-                    + ")");
-        }
-        if (request.forget().isPresent()) {
-            Version v = request.forget().get();
-            Optional<UnitStatus> s = find(plan, v);
-            if (s.isEmpty() || s.get().local().isPresent() || s.get().recorded().isEmpty()
-                    || s.get().state() == UnitState.FORGOTTEN) {
-                return new Outcome.Refused("unit " + v + " is not a recorded unit missing locally; only the entry of a "
-                        + "deleted unit can be forgotten");
-            }
-            chain.forget(s.get().recorded().get().id(), by);
-            changes.add("forgot unit " + v + " (" + s.get().description() + "); its entry stays in the chain as forgotten");
-        }
-        if (request.acceptChecksum().isEmpty() && request.forget().isEmpty()) {
-            for (UnitStatus s : plan.statuses()) {
-                HistoryEntry e = s.recorded().orElse(null);
-                if (e != null && e.state() == EntryState.FAILED && !e.retryRequested()) {
-                    chain.requestRetry(e.id(), by);
-                    changes.add("marked failed unit " + s.version() + " for retry by the next 'migrate up'");
-                }
-            }
-        }
-        return new Outcome.Repaired(changes);
-    }
-
-    private static Optional<UnitStatus> find(Plan plan, Version v) {
-        return plan.statuses().stream().filter(s -> s.version().equals(v)).findFirst();
     }
 }

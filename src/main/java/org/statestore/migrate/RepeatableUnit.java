@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.statestore.cypher.CypherScript;
+import org.statestore.migrate.internal.Checksums;
 
 /**
  * A unit read from an {@code R__<Description>.cypher} file: it has no version, runs after the versioned

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.statestore.cypher.CypherScript;
 import org.statestore.cypher.Statement;
 import org.statestore.history.RecordedRollback;
+import org.statestore.migrate.internal.Checksums;
 
 /** How a unit can be undone, as the unit declares it. */
 public sealed interface RollbackPlan {

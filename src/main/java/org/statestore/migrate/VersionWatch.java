@@ -1,18 +1,16 @@
 package org.statestore.migrate;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-
-import org.statestore.history.HistoryChain;
 
 /**
- * Polls the history chain, without any lock, until the database reaches a version: how an application
- * pod waits for the init container (or a Job) of its rollout to finish the schema.
+ * How waiting for a version ({@code Statestore.awaitVersion}) ended. The wait polls the history chain, without
+ * any lock, until the database reaches the version: how an application pod waits for the init container (or a
+ * Job) of its rollout to finish the schema.
  */
 public final class VersionWatch {
+
+    private VersionWatch() {
+    }
 
     /** How a wait ended. */
     public sealed interface Outcome {
@@ -24,39 +22,6 @@ public final class VersionWatch {
 
         /** The timeout passed first. */
         record TimedOut(Optional<Version> current) implements Outcome {
-        }
-    }
-
-    private final HistoryChain history;
-    private final Consumer<String> log;
-
-    public VersionWatch(HistoryChain history, Consumer<String> log) {
-        this.history = history;
-        this.log = log;
-    }
-
-    public Outcome await(Version wanted, Duration timeout, Duration interval, StopSignal stop) {
-        Instant deadline = Instant.now().plus(timeout);
-        Optional<Version> last = null;
-        while (true) {
-            Optional<Version> current = Plan.of(List.of(), history.read(), Optional.empty()).current();
-            if (current.isPresent() && current.get().compareTo(wanted) >= 0) {
-                return new Outcome.Reached(current);
-            }
-            if (!current.equals(last)) {
-                log.accept("waiting for version " + wanted + "; database is at "
-                        + current.map(Version::text).orElse("no version"));
-                last = current;
-            }
-            if (!Instant.now().isBefore(deadline) || stop.isRequested()) {
-                return new Outcome.TimedOut(current);
-            }
-            try {
-                Thread.sleep(Math.min(interval.toMillis(), Math.max(1, Duration.between(Instant.now(), deadline).toMillis())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome.TimedOut(current);
-            }
         }
     }
 }

@@ -1,8 +1,8 @@
 /**
- * Reaching a Neo4j database: connection settings from flags and environment, a remote driver or an
- * in-process embedded server as the target, waiting for a database that is still starting, and the
- * failures of getting there classified so callers can tell "unreachable" from "wrong password". The
- * embedded server has a password in place before its Bolt port opens (a command's own store: one drawn at
- * random for the run) and reads no local files with LOAD CSV.
+ * Reaching a Neo4j database, as embedders see it: connection settings ({@link
+ * org.statestore.neo4j.ConnectionSettings}, {@link org.statestore.neo4j.Secret}), what a store is connected to
+ * ({@link org.statestore.neo4j.ConnectedServer}, {@link org.statestore.neo4j.ServerInfo}) and the failure of getting
+ * there ({@link org.statestore.neo4j.ConnectionException}, classified so callers can tell "unreachable" from
+ * "wrong password"). Connecting is {@code org.statestore.neo4j.internal}'s.
  */
 package org.statestore.neo4j;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import org.statestore.history.EntryState;
-import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.statestore.alchemiscale.internal.Quoting;
 
 @DisplayName("The doctor's rules, without a database")
 class DoctorRulesTest {

@@ -26,8 +26,8 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.migrate.MigrationContext;
-import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Secret;
+import org.statestore.neo4j.internal.EmbeddedServer;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 

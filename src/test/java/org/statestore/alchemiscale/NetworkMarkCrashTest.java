@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.statestore.history.HistoryChain;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

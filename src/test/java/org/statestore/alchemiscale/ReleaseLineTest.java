@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.statestore.history.HistoryChain;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Secret;
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.testing.CliRun;
 
 @DisplayName("A server with authentication on")

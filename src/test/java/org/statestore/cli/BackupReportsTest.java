@@ -17,15 +17,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.statestore.backup.BackupCounts;
-import org.statestore.backup.BackupFormat;
 import org.statestore.backup.BackupHeader;
-import org.statestore.backup.CatalogEntry;
 import org.statestore.backup.CreateResult;
 import org.statestore.backup.HistoryHead;
-import org.statestore.backup.OfflineResult;
-import org.statestore.backup.PruneResult;
 import org.statestore.backup.RestoreResult;
 import org.statestore.backup.VerifyResult;
+import org.statestore.backup.internal.BackupFormat;
+import org.statestore.backup.internal.CatalogEntry;
+import org.statestore.backup.internal.OfflineResult;
+import org.statestore.backup.internal.PruneResult;
 
 @DisplayName("Backup results as reports, without a database")
 class BackupReportsTest {

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.statestore.alchemiscale.ReleaseTargets;
 import org.junit.jupiter.api.Test;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.statestore.neo4j.EmbeddedServer;
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.testing.CliRun;
 
 @DisplayName("The embedded default (no NEO4J_URL)")

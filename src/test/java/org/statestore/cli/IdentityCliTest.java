@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -24,12 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.statestore.identity.ApiKey;
-import org.statestore.identity.KeyHasher;
+import org.statestore.identity.internal.KeyHasher;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @DisplayName("statestore identity against a real Neo4j")
 class IdentityCliTest {

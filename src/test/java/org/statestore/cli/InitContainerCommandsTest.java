@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.lock.Holder;
-import org.statestore.lock.LeaseLock;
 import org.statestore.lock.LeaseSettings;
+import org.statestore.lock.internal.LeaseLock;
 import org.statestore.migrate.StopSignal;
-import org.statestore.neo4j.EmbeddedServer;
 import org.statestore.neo4j.Secret;
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.TestNeo4j;
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.statestore.identity.ApiKey;
-import org.statestore.identity.KeyHasher;
+import org.statestore.identity.internal.KeyHasher;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.SharedFixtures;
 import org.statestore.testing.TestNeo4j;

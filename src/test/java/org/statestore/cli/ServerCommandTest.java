@@ -26,7 +26,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ClientException;
-import org.statestore.neo4j.LoginProbe;
+import org.statestore.neo4j.internal.LoginProbe;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.StatestoreProcess;
 

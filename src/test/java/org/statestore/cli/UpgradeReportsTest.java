@@ -14,11 +14,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.statestore.alchemiscale.CheckReport;
-import org.statestore.alchemiscale.ReleaseTargets;
+import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.migrate.Version;
-import org.statestore.upgrade.StoreUpgrade;
-import org.statestore.upgrade.UpgradeCheck;
-import org.statestore.upgrade.UpgradeFailure;
+import org.statestore.upgrade.internal.StoreUpgrade;
+import org.statestore.upgrade.internal.UpgradeCheck;
+import org.statestore.upgrade.internal.UpgradeFailure;
 
 @DisplayName("Upgrade results as reports, without a database")
 class UpgradeReportsTest {

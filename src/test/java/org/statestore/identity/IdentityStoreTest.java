@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
+import org.statestore.identity.internal.KeyHasher;
 import org.statestore.testing.TestNeo4j;
 
 @DisplayName("IdentityStore against a real Neo4j")

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.ClientException;
+import org.statestore.identity.internal.KeyHasher;
+import org.statestore.identity.internal.TokenLogin;
 import org.statestore.testing.TestNeo4j;
 
 /**

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.history.EntryState;
-import org.statestore.history.HistoryChain;
 import org.statestore.history.HistoryEntry;
+import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.TestNeo4j;
 
 @DisplayName("migrate up against a real Neo4j")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.statestore.Statestore;
 import org.statestore.StatestoreConfig;
 import org.statestore.backup.CreateResult;
+import org.statestore.backup.VerifyResult;
 import org.statestore.identity.IdentityType;
 import org.statestore.testing.TestNeo4j;
 
@@ -49,7 +50,8 @@ class UnitsOnFirstUseTest {
         Files.writeString(units.resolve("V1__Broken.cypher"), "CREATE (:A {name: 'unterminated);\n");
         try (Statestore store = open()) {
             assertEquals(List.of(), store.identities().list(IdentityType.USER));
-            assertInstanceOf(CreateResult.Created.class, store.backups().create(backups));
+            CreateResult.Created created = assertInstanceOf(CreateResult.Created.class, store.backups().create(backups));
+            assertInstanceOf(VerifyResult.Valid.class, store.backups().verify(created.file()));
             store.alchemiscale().check();
             assertThrows(UnitDiscoveryException.class, () -> store.migrateUp(Optional.empty()));
             assertThrows(UnitDiscoveryException.class, store::info, "a failed read is not kept");

@@ -1,9 +1,0 @@
-package org.statestore.backup;
-
-/** A backup file is not what the format requires (damaged, truncated, or not a backup at all). */
-public final class BackupFormatException extends RuntimeException {
-
-    public BackupFormatException(String message) {
-        super(message, null, false, false);
-    }
-}

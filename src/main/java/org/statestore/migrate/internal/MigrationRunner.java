@@ -1,0 +1,400 @@
+package org.statestore.migrate.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.statestore.cypher.Statement;
+import org.statestore.history.EntryError;
+import org.statestore.history.EntryState;
+import org.statestore.history.FenceLostException;
+import org.statestore.history.HistoryEntry;
+import org.statestore.history.RecordedRollback;
+import org.statestore.history.internal.HistoryChain;
+import org.statestore.history.internal.NewEntry;
+import org.statestore.lock.LockTimeoutException;
+import org.statestore.lock.internal.LeaseLock;
+import org.statestore.migrate.AppliedUnit;
+import org.statestore.migrate.Baseline;
+import org.statestore.migrate.CypherUnit;
+import org.statestore.migrate.JavaUnit;
+import org.statestore.migrate.MigrationContext;
+import org.statestore.migrate.Placeholders;
+import org.statestore.migrate.Precondition;
+import org.statestore.migrate.RepeatableUnit;
+import org.statestore.migrate.ShapeDetector;
+import org.statestore.migrate.StopSignal;
+import org.statestore.migrate.TransactionMode;
+import org.statestore.migrate.Unit;
+import org.statestore.migrate.UpOptions;
+import org.statestore.migrate.UpResult;
+import org.statestore.migrate.Version;
+import org.statestore.neo4j.ServerInfo;
+import org.statestore.progress.ProgressSink;
+
+/**
+ * Applies pending units in version order under the migration lease, recording each run in the history
+ * chain: {@code running} before the work starts, progress after each committed piece, then
+ * {@code success} or {@code failed}. Stops at the first failure, on a stop request, or when the lease is
+ * lost.
+ *
+ * <p>Everything that can be decided from a read (nothing pending, a blocking failure, an edited unit) is
+ * decided before the lease is taken, so a rollout where everything is applied takes no lock at all.
+ * With the lease, the chain is read again: a follower that waited for another process's run finds
+ * nothing pending and stops there.
+ */
+public final class MigrationRunner {
+
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+    private final HistoryChain history;
+    private final String installedBy;
+    private final Consumer<String> log;
+    private final List<ShapeDetector> detectors;
+    private final LeaseOptions lease;
+    private final StopSignal stop;
+    private final Placeholders placeholders;
+    private final ServerInfo server;
+    private final ProgressSink counts;
+
+    /** As the full constructor, with counted progress going nowhere. */
+    public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
+                           Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop,
+                           Placeholders placeholders, ServerInfo server) {
+        this(driver, sessionConfig, history, installedBy, log, detectors, lease, stop, placeholders, server,
+                ProgressSink.NONE);
+    }
+
+    /**
+     * @param placeholders values substituted into Cypher statements as they are sent
+     * @param server       the server's version and edition, which units' preconditions are checked against
+     * @param counts       where Java units and countable {@code CALL { } IN TRANSACTIONS} statements report progress
+     */
+    public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
+                           Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop,
+                           Placeholders placeholders, ServerInfo server, ProgressSink counts) {
+        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+        this.placeholders = placeholders;
+        this.server = server;
+        this.driver = driver;
+        this.sessionConfig = sessionConfig;
+        this.history = history;
+        this.installedBy = installedBy;
+        this.log = log;
+        this.detectors = List.copyOf(detectors);
+        this.lease = lease;
+        this.stop = stop;
+    }
+
+    /** Reads the chain, plans against {@code units} and applies what is pending up to {@code target}. */
+    public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options) {
+        return up(units, target, options, Optional.empty());
+    }
+
+    /**
+     * As {@link #up(List, Optional, UpOptions)}; when something is pending, {@code backup} runs first, under
+     * the lease, and the file it names is recorded in every applied entry's rollback note.
+     */
+    public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options,
+                       Optional<java.util.function.Supplier<String>> backup) {
+        List<HistoryEntry> chain = history.read();
+        Plan plan = Plan.of(units, chain, target, options);
+        Optional<UpResult> verdict = verdictFromRead(units, chain, plan, false, options);
+        if (verdict.isPresent()) {
+            return verdict.get();
+        }
+        LeaseLock lock;
+        try {
+            lock = LeaseLock.acquire(driver, sessionConfig, lease.holder(), lease.settings(), log);
+        } catch (LockTimeoutException e) {
+            return new UpResult.LockTimeout(e.heldBy(), e.getMessage());
+        }
+        try {
+            return upHolding(lock, history.fencedBy(lock), units, target, options, backup);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** Runs {@code work} holding the lease, with a chain whose writes are fenced by it. */
+    public <T> T withLease(java.util.function.Function<HistoryChain, T> work) {
+        try (LeaseLock lock = LeaseLock.acquire(driver, sessionConfig, lease.holder(), lease.settings(), log)) {
+            return work.apply(history.fencedBy(lock));
+        }
+    }
+
+    private Optional<UpResult> verdictFromRead(List<Unit> units, List<HistoryEntry> chain, Plan plan, boolean locked,
+                                             UpOptions options) {
+        if (!locked) {
+            plan.warnings().forEach(w -> log.accept("warning: " + w + " (tolerated; --strict refuses it)"));
+        }
+        List<String> findings = validate(plan, options);
+        if (!findings.isEmpty()) {
+            return Optional.of(new UpResult.ValidationFailed(findings));
+        }
+        if (plan.blocker().isPresent()) {
+            return Optional.of(new UpResult.Blocked(plan.blocker().get()));
+        }
+        boolean mayBaseline = chain.isEmpty() && !detectors.isEmpty() && !units.isEmpty();
+        if (toRun(plan).isEmpty() && !mayBaseline) {
+            return Optional.of(new UpResult.UpToDate(plan.current(), locked));
+        }
+        return Optional.empty();
+    }
+
+    /** What the plan finds wrong, interrupted runs whose completed part changed, and unmet {@code requires}. */
+    private List<String> validate(Plan plan, UpOptions options) {
+        List<String> findings = new ArrayList<>(plan.problems(options.strict(), options.outOfOrder()));
+        for (PendingUnit p : plan.pending()) {
+            resumeFinding(p).ifPresent(findings::add);
+            for (Precondition c : preconditions(p.unit())) {
+                if (c.onUnmet() == Precondition.OnUnmet.FAIL && !c.metBy(server)) {
+                    findings.add("unit " + p.unit().version() + " (" + p.unit().source() + ") declares '"
+                            + c.describe() + "' but the server is Neo4j " + server.version() + " " + server.edition()
+                            + "; nothing was applied");
+                }
+            }
+        }
+        return findings;
+    }
+
+    static List<Precondition> preconditions(Unit unit) {
+        if (unit instanceof CypherUnit c) {
+            return c.preconditions();
+        }
+        if (unit instanceof RepeatableUnit r) {
+            return r.preconditions();
+        }
+        return List.of();
+    }
+
+    /** The first {@code // skip-unless:} condition the server does not meet, if any. */
+    private Optional<Precondition> unmetSkip(Unit unit) {
+        return preconditions(unit).stream()
+                .filter(c -> c.onUnmet() == Precondition.OnUnmet.SKIP && !c.metBy(server)).findFirst();
+    }
+
+    /** Pending units minus those already recorded as skipped whose condition is still unmet: nothing to do for them. */
+    private List<PendingUnit> toRun(Plan plan) {
+        return plan.pending().stream().filter(p -> !(p.previousRun().isPresent()
+                && p.previousRun().get().state() == EntryState.SKIPPED
+                && p.previousRun().get().checksum().equals(p.unit().checksum())
+                && unmetSkip(p.unit()).isPresent())).toList();
+    }
+
+    private static Optional<String> resumeFinding(PendingUnit p) {
+        int start = resumeAt(p);
+        if (start == 0) {
+            return Optional.empty();
+        }
+        CypherUnit c = (CypherUnit) p.unit();
+        HistoryEntry run = p.previousRun().get();
+        if (start > c.script().statements().size()
+                || !Checksums.ofStatements(c.script().statements().subList(0, start)).equals(run.prefixChecksum())) {
+            return Optional.of("unit " + c.version() + " (" + c.source() + ") was interrupted after " + start
+                    + " statements, and those statements changed since; restore them or repair the entry");
+        }
+        return Optional.empty();
+    }
+
+    /** Where an interrupted run continues: after its recorded statements, for units that commit piecewise. */
+    private static int resumeAt(PendingUnit p) {
+        if (p.previousRun().isEmpty() || p.previousRun().get().state() != EntryState.RUNNING) {
+            return 0;
+        }
+        TransactionMode mode = TransactionMode.of(p.unit());
+        boolean piecewise = mode == TransactionMode.AUTO_COMMIT || mode == TransactionMode.SPLIT;
+        return piecewise ? p.previousRun().get().statementsDone() : 0;
+    }
+
+    private UpResult upHolding(LeaseLock lock, HistoryChain fenced, List<Unit> units, Optional<Version> target,
+                               UpOptions options, Optional<java.util.function.Supplier<String>> backup) {
+        List<HistoryEntry> chain = fenced.read();
+        try {
+            if (chain.isEmpty()) {
+                Optional<Baseline> detected = detect();
+                if (detected.isPresent()) {
+                    Baseline b = detected.get();
+                    log.accept("detected " + b.description() + " (" + b.evidence() + "); baselining at " + b.version());
+                    recordBaseline(fenced, b);
+                    chain = fenced.read();
+                }
+            }
+            Plan plan = Plan.of(units, chain, target, options);
+            Optional<UpResult> verdict = verdictFromRead(units, chain, plan, true, options);
+            if (verdict.isPresent()) {
+                return verdict.get();
+            }
+            String backupFile = "";
+            if (backup.isPresent()) {
+                try {
+                    backupFile = backup.get().get();
+                } catch (RuntimeException e) {
+                    return new UpResult.BackupFailed(e.getMessage());
+                }
+                log.accept("backup before applying: " + backupFile);
+            }
+            return applyAll(lock, fenced, plan, backupFile);
+        } catch (FenceLostException e) {
+            return new UpResult.LeaseLost(List.of(), Optional.empty());
+        }
+    }
+
+    private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan, String backupFile) {
+        List<AppliedUnit> applied = new ArrayList<>();
+        Optional<Version> current = plan.current();
+        for (PendingUnit p : toRun(plan)) {
+            Unit unit = p.unit();
+            Optional<Precondition> skip = unmetSkip(unit);
+            if (skip.isPresent()) {
+                log.accept("skipping " + unit.version() + " " + unit.description() + ": '" + skip.get().describe()
+                        + "' is not met by Neo4j " + server.version() + " " + server.edition());
+                try {
+                    fenced.recordSkipped(newEntry(unit, TransactionMode.of(unit), backupFile));
+                } catch (FenceLostException e) {
+                    return new UpResult.LeaseLost(applied, Optional.of(unit));
+                }
+                continue;
+            }
+            if (stop.isRequested()) {
+                return new UpResult.Interrupted(applied, Optional.empty(), 0);
+            }
+            if (lock.isLost()) {
+                return new UpResult.LeaseLost(applied, Optional.of(unit));
+            }
+            TransactionMode mode = TransactionMode.of(unit);
+            int startAt = resumeAt(p);
+            HistoryEntry entry;
+            try {
+                if (p.previousRun().isPresent() && p.previousRun().get().state() == EntryState.RUNNING) {
+                    HistoryEntry old = p.previousRun().get();
+                    log.accept("resuming " + unit.version() + " " + unit.description() + " at statement "
+                            + (startAt + 1) + " (an earlier run by " + old.installedBy() + " was interrupted)");
+                    entry = fenced.resume(old.id(), installedBy, unit.checksum());
+                } else {
+                    log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
+                    entry = fenced.begin(newEntry(unit, mode, backupFile));
+                }
+            } catch (FenceLostException e) {
+                return new UpResult.LeaseLost(applied, Optional.of(unit));
+            }
+            long started = System.nanoTime();
+            AtomicInteger done = new AtomicInteger(startAt);
+            try {
+                if (unit instanceof CypherUnit c) {
+                    runScript(c.script().statements(), mode, fenced, lock, entry, done, started);
+                } else if (unit instanceof RepeatableUnit r) {
+                    runScript(r.script().statements(), mode, fenced, lock, entry, done, started);
+                } else {
+                    checkStop(lock);
+                    ((JavaUnit) unit).migration().apply(context());
+                    fenced.succeed(entry.id(), elapsedSince(started), 0);
+                }
+            } catch (StopRequested s) {
+                log.accept("stopped " + unit.version() + " after " + done.get() + " statements; the next run resumes it");
+                return new UpResult.Interrupted(applied, Optional.of(unit), done.get());
+            } catch (FenceLostException e) {
+                return new UpResult.LeaseLost(applied, Optional.of(unit));
+            } catch (Exception e) {
+                EntryError error = errorOf(e, unit instanceof JavaUnit ? 0 : done.get() + 1);
+                try {
+                    fenced.fail(entry.id(), elapsedSince(started), done.get(), error);
+                } catch (FenceLostException lost) {
+                    return new UpResult.LeaseLost(applied, Optional.of(unit));
+                }
+                return new UpResult.UnitFailed(applied, unit, error);
+            }
+            Duration elapsed = elapsedSince(started);
+            applied.add(new AppliedUnit(unit.version(), unit.description(), unit.type(), unit.checksum(), mode, elapsed));
+            if (!(unit instanceof RepeatableUnit)) {
+                current = Optional.of(unit.version());
+            }
+            log.accept("applied " + unit.version() + " in " + elapsed.toMillis() + " ms");
+        }
+        return new UpResult.Applied(applied, current);
+    }
+
+    /** Asks each detector in turn; the first that recognises the database wins. */
+    private Optional<Baseline> detect() {
+        MigrationContext context = context();
+        for (ShapeDetector d : detectors) {
+            try {
+                Optional<Baseline> b = d.detect(context);
+                if (b.isPresent()) {
+                    return b;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("shape detection failed (" + d.getClass().getSimpleName() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Records {@code baseline} on {@code chain}, which the caller has fenced with the lease. */
+    public HistoryEntry recordBaseline(HistoryChain chain, Baseline baseline) {
+        return chain.recordBaseline(new NewEntry(baseline.version().text(), baseline.description(), "BASELINE",
+                "", "evidence: " + baseline.evidence(), installedBy, RecordedRollback.none(), "none"));
+    }
+
+    private MigrationContext context() {
+        return new MigrationContext(driver, sessionConfig.database().orElse("neo4j"), log, counts);
+    }
+
+    private NewEntry newEntry(Unit unit, TransactionMode mode, String backupFile) {
+        return new NewEntry(unit.version().text(), unit.description(), unit.type().name(), unit.checksum(),
+                unit.source(), installedBy, unit.rollback().recorded().withBackup(backupFile), mode.label());
+    }
+
+    private void runScript(List<Statement> statements, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
+                           HistoryEntry entry, AtomicInteger done, long started) {
+        // Progress checksums cover the raw statements; the server gets them with placeholders resolved.
+        List<Statement> resolved = placeholders.resolve(statements);
+        try (Session session = driver.session(sessionConfig)) {
+            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock), counts, unitTask(entry)).run(resolved, mode, done,
+                    n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
+                    (tx, n) -> fenced.succeed(tx, entry.id(), elapsedSince(started), n));
+            if (!recorded) {
+                fenced.succeed(entry.id(), elapsedSince(started), done.get());
+            }
+        }
+    }
+
+    private static String unitTask(HistoryEntry entry) {
+        return entry.version() + " " + entry.description();
+    }
+
+    private void checkStop(LeaseLock lock) {
+        if (stop.isRequested()) {
+            throw new StopRequested();
+        }
+        if (lock.isLost()) {
+            throw new FenceLostException("the migration lock was lost");
+        }
+    }
+
+    private static EntryError errorOf(Exception e, int statementIndex) {
+        String code = e instanceof Neo4jException n && n.code() != null ? n.code() : e.getClass().getSimpleName();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("").strip();
+        return new EntryError(code, message, statementIndex);
+    }
+
+    private static Duration elapsedSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    /** Unwinds the current unit when a stop was requested; an open transaction rolls back. */
+    private static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stop requested", null, false, false);
+        }
+    }
+}

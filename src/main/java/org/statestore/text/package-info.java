@@ -1,5 +1,0 @@
-/**
- * Showing text that came from outside (backup files, the database, command lines) safely: control, format and
- * separator characters escaped, so a name can neither drive the terminal nor split or forge a message line.
- */
-package org.statestore.text;

@@ -1,7 +1,0 @@
-/**
- * The operations manual's whole "v0.3 to v0.4" upgrade as one step-by-step, checked procedure: a Neo4j
- * 4.4 dump loaded into a new Neo4j 5 store with Neo4j's own admin tool, its store format migrated
- * (BTREE indexes to RANGE), then alchemiscale's units applied and the result checked. The operator's
- * dump is only ever read.
- */
-package org.statestore.upgrade;
