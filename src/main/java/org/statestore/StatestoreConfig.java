@@ -3,7 +3,9 @@ package org.statestore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.statestore.lock.Holder;
@@ -60,8 +62,8 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
         private Consumer<String> log = line -> { };
         private LeaseSettings lease = LeaseSettings.DEFAULTS;
         private StopSignal stopSignal = new StopSignal();
-        private final java.util.Map<String, String> placeholderValues = new java.util.TreeMap<>();
-        private java.util.Map<String, String> placeholderEnv = java.util.Map.of();
+        private final Map<String, String> placeholderValues = new TreeMap<>();
+        private Map<String, String> placeholderEnv = Map.of();
         private ProgressSink progress = ProgressSink.NONE;
 
         private Builder() {
@@ -135,8 +137,8 @@ public record StatestoreConfig(ConnectionSettings connection, List<Location> loc
          * Takes placeholder values from {@code env} entries named {@code STATESTORE_PLACEHOLDER_<NAME>}
          * (e.g. {@code System.getenv()}); off by default, so an application decides what it exposes.
          */
-        public Builder placeholdersFromEnvironment(java.util.Map<String, String> env) {
-            this.placeholderEnv = java.util.Map.copyOf(env);
+        public Builder placeholdersFromEnvironment(Map<String, String> env) {
+            this.placeholderEnv = Map.copyOf(env);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.statestore.alchemiscale;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,7 @@ public record StoreSurvey(long networks, long unmarkedNetworks, long networkMark
         boolean hasData = networks > 0 || marks > 0 || nope || hasNonStatestoreNode(session);
         List<String> four = UniqueConstraint.ALCHEMISCALE.stream().map(UniqueConstraint::name).toList();
         Set<String> present = session.run("SHOW CONSTRAINTS YIELD name WHERE name IN $names RETURN name",
-                        java.util.Map.of("names", four))
+                        Map.of("names", four))
                 .list(r -> r.get("name").asString()).stream().collect(Collectors.toSet());
         return new StoreSurvey(networks, unmarked, marks, nope, hasData, present);
     }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.SummaryCounters;
+import org.statestore.progress.ProgressSink;
 
 /**
  * A development tool: writes a synthetic store in the shape alchemiscale v0.3 leaves behind, so the
@@ -87,16 +89,16 @@ final class V03StoreGenerator {
     private final Driver driver;
     private final SessionConfig sessionConfig;
     private final Consumer<String> progress;
-    private final org.statestore.progress.ProgressSink counts;
+    private final ProgressSink counts;
 
     public V03StoreGenerator(Driver driver, SessionConfig sessionConfig, Consumer<String> progress) {
-        this(driver, sessionConfig, progress, org.statestore.progress.ProgressSink.NONE);
+        this(driver, sessionConfig, progress, ProgressSink.NONE);
     }
 
     /** @param counts where the networks written are counted, out of the spec's total */
     public V03StoreGenerator(Driver driver, SessionConfig sessionConfig, Consumer<String> progress,
-                             org.statestore.progress.ProgressSink counts) {
-        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+                             ProgressSink counts) {
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.progress = progress;

@@ -198,19 +198,7 @@ final class BackupReports {
         List<List<String>> rows = new ArrayList<>();
         rows.add(COLUMNS);
         entries.forEach(e -> rows.add(row(e)));
-        int[] widths = new int[COLUMNS.size()];
-        rows.forEach(r -> {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], r.get(i).length());
-            }
-        });
-        return rows.stream().map(r -> {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                line.append(r.get(i)).append(" ".repeat(widths[i] - r.get(i).length())).append("  ");
-            }
-            return line.toString().stripTrailing();
-        }).toList();
+        return TextTable.lines(rows);
     }
 
     private static List<String> row(CatalogEntry e) {
@@ -263,7 +251,7 @@ final class BackupReports {
 
     /**
      * Why {@code backup prune} does not count a dump, from what Neo4j's admin tool read in it; empty when it reads
-     * the dump. Any other result is a dump the tool cannot read.
+     * the dump. A dump or load result cannot come from describing a dump: a bug.
      */
     static Optional<String> dumpProblem(OfflineResult described) {
         if (described instanceof OfflineResult.Described) {
@@ -275,6 +263,9 @@ final class BackupReports {
         if (described instanceof OfflineResult.NotFound n) {
             return Optional.of(n.reason());
         }
-        return Optional.of("Neo4j's admin tool cannot read it");
+        if (described instanceof OfflineResult.Refused r) {
+            return Optional.of(r.reason());
+        }
+        throw Unmapped.result(described);
     }
 }

@@ -50,20 +50,6 @@ final class IdentityOutput {
 
     /** Rows padded into columns, two spaces apart, as lines without trailing blanks. */
     static List<String> table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String[] r : rows) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < r.length; i++) {
-                cells.add(i < r.length - 1 ? String.format("%-" + widths[i] + "s", r[i]) : r[i]);
-            }
-            lines.add(String.join("  ", cells).stripTrailing());
-        }
-        return lines;
+        return TextTable.lines(rows.stream().map(List::of).toList());
     }
 }

@@ -91,21 +91,7 @@ final class InfoReports {
                     executionTime(s).map(d -> d.toMillis() + " ms").orElse("-"), checksum(s),
                     rollbackKind(s).orElse("-")));
         }
-        int[] widths = new int[HEADINGS.size()];
-        rows.forEach(r -> {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], r.get(i).length());
-            }
-        });
-        List<String> lines = new ArrayList<>();
-        for (List<String> r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                line.append(String.format("%-" + widths[i] + "s", r.get(i))).append("  ");
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return TextTable.lines(rows);
     }
 
     /** Imported runs carry another tool's checksum, never compared; a changed repeatable unit is simply rerun. */

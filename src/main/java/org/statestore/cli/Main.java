@@ -98,12 +98,7 @@ public final class Main {
         if (format.equalsIgnoreCase("text")) {
             return false;
         }
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return !(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty"));
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() == null;
-        }
+        return !isTerminal(2).orElseGet(() -> System.console() != null);
     }
 
     /**
@@ -111,7 +106,7 @@ public final class Main {
      * erase-line control must never reach a file or a pipe, and everything else stays escaped.
      */
     static Optional<TerminalLine> terminal(Map<String, String> env) {
-        if (!isTerminal(2)) {
+        if (!isTerminal(2).orElse(false)) {
             return Optional.empty();
         }
         PrintStream raw = new PrintStream(new FileOutputStream(FileDescriptor.err),
@@ -119,12 +114,13 @@ public final class Main {
         return Optional.of(new TerminalLine(raw, () -> columns(env), utf8(env)));
     }
 
-    private static boolean isTerminal(int fd) {
+    /** Whether file descriptor {@code fd} is a terminal, from what {@code /proc} says it is; empty where it cannot tell. */
+    private static Optional<Boolean> isTerminal(int fd) {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            return Optional.of(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty"));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -230,18 +226,11 @@ public final class Main {
         if (console.env().containsKey("NO_COLOR")) {
             return CommandLine.Help.Ansi.OFF;
         }
-        boolean realStdout = console.in() == System.in && System.console() != null && stdoutIsTerminal();
+        boolean realStdout = console.in() == System.in && System.console() != null
+                && isTerminal(1).orElse(true);
         return realStdout ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
     }
 
-    private static boolean stdoutIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
-    }
 
     private int onBadUsage(ParameterException e, String[] args) {
         String where = e.getCommandLine().getCommandSpec().qualifiedName();

@@ -52,6 +52,18 @@ record Report(ExitCode exitCode, Optional<String> error, Map<String, Object> fie
         return error.isPresent() ? failed(code, error.get()) : ok();
     }
 
+    /**
+     * This report as a run a signal stopped: exit {@code code} (130 or 143), the error line saying so. A command
+     * that stops at a safe point may still report what it finished (undo, await); the exit code must say it stopped.
+     */
+    Report stopped(ExitCode code) {
+        if (exitCode == code) {
+            return this;
+        }
+        return new Report(code, Optional.of("stopped by a signal" + error.map(e -> ": " + e).orElse("")), fields, text,
+                warnings, qualifier);
+    }
+
     boolean succeeded() {
         return exitCode == ExitCode.OK;
     }

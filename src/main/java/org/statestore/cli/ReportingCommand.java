@@ -29,7 +29,11 @@ abstract class ReportingCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return new ReportPrinter(console).print(commandName(), json(), report());
+        Report report = report();
+        if (console.stop().isRequested()) {
+            report = report.stopped(ExitCode.stoppedBy(console.stop()));
+        }
+        return new ReportPrinter(console).print(commandName(), json(), report);
     }
 
     /** The command as typed, e.g. {@code migrate up}: picocli's qualified name without the tool's own. */

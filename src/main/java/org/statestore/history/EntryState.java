@@ -1,5 +1,7 @@
 package org.statestore.history;
 
+import java.util.Locale;
+
 /** Where one recorded run of a unit stands. */
 public enum EntryState {
     /** Started and not yet finished: in progress, or cut off by a crash. */
@@ -16,6 +18,6 @@ public enum EntryState {
     SKIPPED;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

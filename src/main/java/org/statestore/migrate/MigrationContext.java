@@ -1,5 +1,6 @@
 package org.statestore.migrate;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
@@ -17,7 +18,7 @@ import org.statestore.progress.ProgressSink;
 public record MigrationContext(Driver driver, String database, Consumer<String> progress, ProgressSink counts) {
 
     public MigrationContext {
-        java.util.Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(counts, "counts");
     }
 
     /** A context whose counted progress goes nowhere. */

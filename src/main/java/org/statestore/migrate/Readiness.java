@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record Readiness(List<Version> pending, List<Version> running, List<Version> failed) {
 
-    /** The judgement, worst first. */
+    /** The judgement, from ready to failed. */
     public enum Verdict {
         READY, PENDING, FAILED
     }

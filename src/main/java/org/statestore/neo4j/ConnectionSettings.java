@@ -3,6 +3,7 @@ package org.statestore.neo4j;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +90,7 @@ public record ConnectionSettings(Optional<URI> url, String user, Secret password
             throw new IllegalArgumentException(USER_INFO_REFUSED);
         }
         String scheme = url.getScheme();
-        if (scheme == null || !SCHEMES.contains(scheme.toLowerCase(java.util.Locale.ROOT))) {
+        if (scheme == null || !SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("unsupported URL '" + url + "': use one of " + String.join(", ",
                     SCHEMES.stream().sorted().map(s -> s + "://").toList()));
         }

@@ -435,13 +435,13 @@ class BackupReportsTest {
         }
 
         @Test
-        @DisplayName("a dump counts when Neo4j reads it; otherwise the tool's reason, or that it cannot read it")
+        @DisplayName("a dump counts when Neo4j reads it; otherwise the tool's reason; a dump or load result is a bug")
         void dumpProblem() {
             assertEquals(Optional.empty(), BackupReports.dumpProblem(new OfflineResult.Described(DUMP, 1, "ok")));
             assertEquals(Optional.of("bad"), BackupReports.dumpProblem(new OfflineResult.Failed("bad")));
             assertEquals(Optional.of("gone"), BackupReports.dumpProblem(new OfflineResult.NotFound("gone")));
-            assertEquals(Optional.of("Neo4j's admin tool cannot read it"),
-                    BackupReports.dumpProblem(new OfflineResult.Refused("in use")));
+            assertEquals(Optional.of("in use"), BackupReports.dumpProblem(new OfflineResult.Refused("in use")));
+            assertThrows(IllegalStateException.class, () -> BackupReports.dumpProblem(new OfflineResult.Exists(DUMP)));
         }
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.statestore.migrate.StopSignal;
 
 @DisplayName("The one printer of reports")
 class ReportPrinterTest {
@@ -73,5 +74,24 @@ class ReportPrinterTest {
         assertThrows(IllegalArgumentException.class, () -> Report.failed(ExitCode.OK, "no"));
         Report secret = Report.ok().line("key-shown-once").field("generatedKey", "key-shown-once").build();
         assertFalse(secret.toString().contains("key-shown-once"), secret.toString());
+    }
+
+    @Test
+    @DisplayName("a run a signal stopped exits 130 for SIGINT and 143 otherwise, saying so, whatever it finished")
+    void stoppedRunsSaySo() {
+        StopSignal stop = new StopSignal();
+        assertEquals(ExitCode.TERMINATED, ExitCode.stoppedBy(stop), "no reason known: a termination");
+        stop.request(StopSignal.Reason.INTERRUPT);
+        stop.request(StopSignal.Reason.TERMINATE);
+        assertEquals(ExitCode.INTERRUPTED, ExitCode.stoppedBy(stop), "the first reason wins");
+        Report undone = Report.ok().field("undone", List.of("3")).line("undone 3").build()
+                .stopped(ExitCode.INTERRUPTED);
+        assertEquals(130, undone.exitCode().code());
+        assertEquals("stopped by a signal", undone.error().orElseThrow());
+        assertEquals(List.of("undone 3"), undone.text(), "what it finished is still reported");
+        Report timedOut = Report.failed(ExitCode.PENDING, "timed out").build().stopped(ExitCode.TERMINATED);
+        assertEquals("stopped by a signal: timed out", timedOut.error().orElseThrow());
+        Report already = Report.failed(ExitCode.TERMINATED, "stopped during unit 3").build();
+        assertEquals(already, already.stopped(ExitCode.TERMINATED), "a report that says it stopped stays as it is");
     }
 }

@@ -16,16 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-
-import org.statestore.backup.BackupCounts;
-import org.statestore.backup.BackupHeader;
-import org.statestore.backup.VerifyResult;
-import org.statestore.progress.ProgressSink;
-import org.statestore.text.internal.Printable;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -35,6 +30,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.statestore.backup.BackupCounts;
+import org.statestore.backup.BackupHeader;
+import org.statestore.backup.VerifyResult;
+import org.statestore.progress.ProgressSink;
+import org.statestore.text.internal.Printable;
 
 /**
  * Reads {@code .ssbak} files: the header alone (for listings), the checksum and header (for pruning), or
@@ -90,7 +90,7 @@ public final class BackupReader {
     /** As {@link #BackupReader(Path)}; a full read reports the records checked out of the header's count to {@code counts}. */
     public BackupReader(Path scratchBase, ProgressSink counts) {
         this.scratchBase = scratchBase;
-        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+        this.counts = Objects.requireNonNull(counts, "counts");
     }
 
     /** The same reader, reporting full reads to {@code counts}. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -321,7 +322,7 @@ public final class BackupRestorer {
                     run(s, d.statement(dialect));
                 } catch (ClientException | DatabaseException e) {
                     // e.g. an index type the target server does not support: the data is in, the schema is not.
-                    return d.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + Printable.escape(d.name())
+                    return d.kind().name().toLowerCase(Locale.ROOT) + " " + Printable.escape(d.name())
                             + " could not be created (" + BackupReader.detail(e) + "); the data is restored without the "
                             + "rest of the schema and the restore marker is left: fix the target and restore again with "
                             + "--replace --yes";

@@ -1,11 +1,12 @@
 package org.statestore.backup.internal;
 
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetTime;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,15 +18,14 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.IsoDuration;
 import org.neo4j.driver.types.Point;
 import org.statestore.text.internal.Printable;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Property values in the backup file: every value is a JSON array {@code [tag, payload]}, so no type is
@@ -232,7 +232,7 @@ final class PropertyCodec {
                 }
                 default -> throw new BackupFormatException("unknown value tag " + Printable.quote(tag));
             };
-        } catch (java.time.DateTimeException | IllegalArgumentException | ArithmeticException e) {
+        } catch (DateTimeException | IllegalArgumentException | ArithmeticException e) {
             throw new BackupFormatException("bad " + tag + " value: " + Printable.escape(BackupReader.firstLine(e)));
         }
         if (!(value instanceof List)) {

@@ -1,6 +1,7 @@
 package org.statestore.backup.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ record SchemaShape(SchemaDefinition.Kind kind, String name, String type, boolean
     SchemaShape {
         entities = List.copyOf(entities);
         properties = List.copyOf(properties);
-        indexConfig = java.util.Collections.unmodifiableMap(new TreeMap<>(indexConfig));
+        indexConfig = Collections.unmodifiableMap(new TreeMap<>(indexConfig));
     }
 
     /** The record's structure; throws {@link BackupFormatException} (naming the record) when the text is not one of the forms. */

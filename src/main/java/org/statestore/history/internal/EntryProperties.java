@@ -1,6 +1,8 @@
 package org.statestore.history.internal;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,10 +145,10 @@ final class EntryProperties {
         if (v instanceof ZonedDateTime) {
             return "ZONED DATETIME";
         }
-        if (v instanceof java.time.LocalDateTime) {
+        if (v instanceof LocalDateTime) {
             return "LOCAL DATETIME";
         }
-        if (v instanceof java.time.LocalDate) {
+        if (v instanceof LocalDate) {
             return "DATE";
         }
         return v.getClass().getSimpleName();

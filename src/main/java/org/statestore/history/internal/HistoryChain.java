@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -201,7 +202,7 @@ public final class HistoryChain {
      * Each entry is {@code success}, of type {@link #IMPORTED_TYPE}, with the source tool's times.
      */
     public List<HistoryEntry> importEntries(List<ImportedRun> runs, String from,
-                                            java.util.function.Consumer<TransactionContext> alsoInTransaction) {
+                                            Consumer<TransactionContext> alsoInTransaction) {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeWrite(tx -> {
                 fence.check(tx);

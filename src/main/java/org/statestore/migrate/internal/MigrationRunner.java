@@ -3,9 +3,12 @@ package org.statestore.migrate.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -80,7 +83,7 @@ public final class MigrationRunner {
     public MigrationRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String installedBy,
                            Consumer<String> log, List<ShapeDetector> detectors, LeaseOptions lease, StopSignal stop,
                            Placeholders placeholders, ServerInfo server, ProgressSink counts) {
-        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.placeholders = placeholders;
         this.server = server;
         this.driver = driver;
@@ -103,7 +106,7 @@ public final class MigrationRunner {
      * the lease, and the file it names is recorded in every applied entry's rollback note.
      */
     public UpResult up(List<Unit> units, Optional<Version> target, UpOptions options,
-                       Optional<java.util.function.Supplier<String>> backup) {
+                       Optional<Supplier<String>> backup) {
         List<HistoryEntry> chain = history.read();
         Plan plan = Plan.of(units, chain, target, options);
         Optional<UpResult> verdict = verdictFromRead(units, chain, plan, false, options);
@@ -124,7 +127,7 @@ public final class MigrationRunner {
     }
 
     /** Runs {@code work} holding the lease, with a chain whose writes are fenced by it. */
-    public <T> T withLease(java.util.function.Function<HistoryChain, T> work) {
+    public <T> T withLease(Function<HistoryChain, T> work) {
         try (LeaseLock lock = LeaseLock.acquire(driver, sessionConfig, lease.holder(), lease.settings(), log)) {
             return work.apply(history.fencedBy(lock));
         }
@@ -215,7 +218,7 @@ public final class MigrationRunner {
     }
 
     private UpResult upHolding(LeaseLock lock, HistoryChain fenced, List<Unit> units, Optional<Version> target,
-                               UpOptions options, Optional<java.util.function.Supplier<String>> backup) {
+                               UpOptions options, Optional<Supplier<String>> backup) {
         List<HistoryEntry> chain = fenced.read();
         try {
             if (chain.isEmpty()) {

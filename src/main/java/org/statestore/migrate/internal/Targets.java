@@ -2,8 +2,10 @@ package org.statestore.migrate.internal;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.statestore.migrate.RepeatableUnit;
 import org.statestore.migrate.Unit;
@@ -50,8 +52,8 @@ public final class Targets {
     /** The known versions just below and just above {@code target}, oldest first (one at either end). */
     public static List<Version> nearest(Version target, Collection<Version> known) {
         TreeSet<Version> versions = new TreeSet<>(known);
-        return java.util.stream.Stream.of(versions.lower(target), versions.higher(target))
-                .filter(java.util.Objects::nonNull).toList();
+        return Stream.of(versions.lower(target), versions.higher(target))
+                .filter(Objects::nonNull).toList();
     }
 
     /** Throws {@link UnknownTargetException} when {@code target} names no known version. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -31,6 +32,7 @@ import org.statestore.migrate.UndoResult;
 import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnitStatus;
 import org.statestore.migrate.Version;
+import org.statestore.progress.ProgressSink;
 
 /**
  * Rolls applied units back, newest first, under the migration lease, from the rollback notes recorded
@@ -47,18 +49,18 @@ public final class UndoRunner {
     private final Consumer<String> log;
     private final LeaseOptions lease;
     private final StopSignal stop;
-    private final org.statestore.progress.ProgressSink counts;
+    private final ProgressSink counts;
 
     public UndoRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String undoneBy,
                       Consumer<String> log, LeaseOptions lease, StopSignal stop) {
-        this(driver, sessionConfig, history, undoneBy, log, lease, stop, org.statestore.progress.ProgressSink.NONE);
+        this(driver, sessionConfig, history, undoneBy, log, lease, stop, ProgressSink.NONE);
     }
 
     /** As above; countable {@code CALL { } IN TRANSACTIONS} undo statements and Java undos report to {@code counts}. */
     public UndoRunner(Driver driver, SessionConfig sessionConfig, HistoryChain history, String undoneBy,
                       Consumer<String> log, LeaseOptions lease, StopSignal stop,
-                      org.statestore.progress.ProgressSink counts) {
-        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+                      ProgressSink counts) {
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.history = history;

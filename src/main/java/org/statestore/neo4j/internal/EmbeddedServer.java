@@ -33,6 +33,7 @@ import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.kernel.internal.Version;
 import org.statestore.neo4j.ConnectionException;
 import org.statestore.neo4j.Secret;
 
@@ -298,7 +299,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** The Neo4j version of the embedded server. */
     public static String neo4jVersion() {
-        return org.neo4j.kernel.internal.Version.getNeo4jVersion();
+        return Version.getNeo4jVersion();
     }
 
     @Override

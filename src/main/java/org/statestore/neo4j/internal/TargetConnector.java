@@ -16,6 +16,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.FatalDiscoveryException;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -149,7 +150,7 @@ public final class TargetConnector {
 
     /** One round trip: proves the credentials, the database's existence, and learns the server's version. */
     static ServerInfo probe(Driver driver, String database) {
-        try (Session session = driver.session(org.neo4j.driver.SessionConfig.forDatabase(database))) {
+        try (Session session = driver.session(SessionConfig.forDatabase(database))) {
             List<Record> rows = session.run("CALL dbms.components() YIELD name, versions, edition "
                     + "RETURN name, versions[0] AS version, edition").list();
             Record kernel = rows.stream().filter(r -> "Neo4j Kernel".equals(r.get("name").asString()))

@@ -1,10 +1,14 @@
 package org.statestore.upgrade.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -97,7 +101,7 @@ public final class StoreUpgrade {
     /** @param counts where the long units (NetworkMark, UTC times) report their progress */
     public StoreUpgrade(Consumer<String> log, ProgressSink counts) {
         this.log = log;
-        this.counts = java.util.Objects.requireNonNull(counts, "counts");
+        this.counts = Objects.requireNonNull(counts, "counts");
     }
 
     public Report run(Request request) {
@@ -222,10 +226,10 @@ public final class StoreUpgrade {
 
     private static boolean isLocked(Path home) {
         Path lock = home.resolve("data").resolve("databases").resolve("store_lock");
-        try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE);
+        try (var channel = FileChannel.open(lock, StandardOpenOption.WRITE);
              var held = channel.tryLock()) {
             return held == null;
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             return true;
         } catch (IOException e) {
             return false;
