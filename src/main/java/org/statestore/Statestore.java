@@ -188,14 +188,14 @@ public final class Statestore implements AutoCloseable {
     /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
         List<Unit> units = units();
-        return new DryRunner(target.driver(), target.sessionConfig(), config.placeholders()).up(units, history.read(),
-                targetVersion, options);
+        return new DryRunner(target.driver(), target.sessionConfig(), config.placeholders(), target.server()).up(units,
+                history.read(), targetVersion, options);
     }
 
     /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUndo(UndoRequest request) {
         units(); // not used, but a malformed unit fails every migration operation alike
-        return new DryRunner(target.driver(), target.sessionConfig()).undo(history.read(), request);
+        return new DryRunner(target.driver(), target.sessionConfig(), target.server()).undo(history.read(), request);
     }
 
     /** Compares local units with the chain: problems (edited, missing, out of order, future when strict) and warnings. */

@@ -21,7 +21,7 @@ final class DryRunReport {
             verdict = Verdict.OK;
         } else if (outcome instanceof DryRun.Outcome.Invalid i) {
             verdict = Verdict.failed(ExitCode.VALIDATION, i.source() + ":" + i.line()
-                    + ": the server refused the statement: " + i.message());
+                    + (i.column() > 0 ? ":" + i.column() : "") + ": the server refused the statement: " + i.message());
         } else if (outcome instanceof DryRun.Outcome.Refused r) {
             verdict = refusal.apply(r.result());
         } else {
@@ -33,6 +33,11 @@ final class DryRunReport {
             report.line("dry run: nothing to do");
         }
         for (DryRun.PlannedUnit u : outcome.plan()) {
+            if (u.skipReason().isPresent()) {
+                report.line("would skip " + u.version() + " " + u.description() + " (" + u.type() + ") from " + u.source()
+                        + ": " + u.skipReason().get() + "; its statements are not sent");
+                continue;
+            }
             report.line("would run " + u.version() + " " + u.description() + " (" + u.type() + ", "
                     + u.transactionMode() + ") from " + u.source());
             if (!u.inspectable()) {
@@ -59,6 +64,7 @@ final class DryRunReport {
         m.put("statements", u.statements());
         m.put("rollback", u.rollback());
         m.put("inspectable", u.inspectable());
+        m.put("skipped", u.skipped());
         return m;
     }
 }

@@ -11,7 +11,7 @@ final class ScriptLexer {
     private ScriptLexer() {
     }
 
-    /** Splits on {@code ;} in code; returns every segment that holds code, stripped, with its start line. */
+    /** Splits on {@code ;} in code; returns every segment that holds code, stripped, with its start line and column. */
     static List<Statement> split(String source, String scriptName) {
         List<Statement> statements = new ArrayList<>();
         Mode mode = Mode.CODE;
@@ -105,12 +105,14 @@ final class ScriptLexer {
             end--;
         }
         int line = 1;
+        int lineStart = 0;
         for (int i = 0; i < start; i++) {
             if (source.charAt(i) == '\n') {
                 line++;
+                lineStart = i + 1;
             }
         }
-        out.add(new Statement(source.substring(start, end), line));
+        out.add(new Statement(source.substring(start, end), line, start - lineStart + 1));
     }
 
     /** The text with comments replaced by a space and the insides of string literals emptied. */

@@ -76,7 +76,7 @@ public record Placeholders(Map<String, String> values) {
             m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
         }
         m.appendTail(out);
-        return new Statement(out.toString(), statement.line());
+        return statement.withText(out.toString());
     }
 
     /** Every statement of {@code statements} resolved. */

@@ -206,8 +206,24 @@ class MigrateReportsTest {
             assertEquals(List.of("dryRun", "plan"), names(r));
             Map<?, ?> unit = (Map<?, ?>) ((List<?>) r.fields().get("plan")).get(0);
             assertEquals(List.of("version", "description", "type", "source", "transactionMode", "statements", "rollback",
-                    "inspectable"), List.copyOf(unit.keySet()));
+                    "inspectable", "skipped"), List.copyOf(unit.keySet()));
             assertEquals("1", unit.get("version"));
+            assertEquals(false, unit.get("skipped"));
+        }
+
+        @Test
+        @DisplayName("a unit up would skip on this server is one line saying why, without its statements, and skipped in JSON")
+        void skipped() {
+            DryRun.PlannedUnit skipped = new DryRun.PlannedUnit(V1, "Four", "CYPHER", "V1__Four.cypher", "single",
+                    List.of("CREATE INDEX ON :T(n)"), "irreversible", true,
+                    Optional.of("'// skip-unless: neo4j < 5.0' is not met by Neo4j 5.26.30 community"));
+            Report r = DryRunReport.of(new DryRun.Outcome.Valid(List.of(skipped)), MigrateReports::verdict);
+            assertEquals(ExitCode.OK, r.exitCode());
+            assertEquals(List.of("would skip 1 Four (CYPHER) from V1__Four.cypher: '// skip-unless: neo4j < 5.0' is not met "
+                    + "by Neo4j 5.26.30 community; its statements are not sent",
+                    "dry run: every statement was accepted by the server's planner; nothing was written"), r.text());
+            Map<?, ?> unit = (Map<?, ?>) ((List<?>) r.fields().get("plan")).get(0);
+            assertEquals(true, unit.get("skipped"));
         }
 
         @Test
@@ -226,6 +242,10 @@ class MigrateReportsTest {
             assertEquals(ExitCode.VALIDATION, r.exitCode());
             assertEquals("V1__First.cypher:3: the server refused the statement: Invalid input", r.error().orElseThrow());
             assertEquals("    rollback: irreversible", r.text().get(r.text().size() - 1));
+            Report placed = DryRunReport.of(new DryRun.Outcome.Invalid(List.of(cypher), "V1__First.cypher", 3, 5,
+                    "Invalid input 'CREAT'"), MigrateReports::verdict);
+            assertEquals("V1__First.cypher:3:5: the server refused the statement: Invalid input 'CREAT'",
+                    placed.error().orElseThrow());
         }
 
         @Test

@@ -140,4 +140,47 @@ class CypherScriptTest {
         Statement lf = new Statement("MATCH (n)\nRETURN n", 1);
         assertEquals(lf.normalised(), crlf.normalised());
     }
+
+    @Test
+    @DisplayName("records the line and column each statement starts on, so a statement after another's ';' on its line is placed too")
+    void startPositions() {
+        List<Statement> statements = CypherScript.parse("p.cypher", "CREATE (a); CREATE (b);\n\n  MATCH (n)\n RETURN n;")
+                .statements();
+        assertEquals(List.of(1, 1, 3), statements.stream().map(Statement::line).toList());
+        assertEquals(List.of(1, 13, 3), statements.stream().map(Statement::column).toList());
+        assertEquals(1, new Statement("RETURN 1", 4).column());
+        assertEquals(13, new Statement("RETURN 1", 4, 13).withText("RETURN 2").column());
+    }
+
+    @Test
+    @DisplayName("classifies a schema command behind query options (CYPHER 25, CYPHER 5, runtime=..., any case, over lines) as schema")
+    void schemaBehindQueryOptions() {
+        for (String text : List.of(
+                "CYPHER 25 CREATE INDEX thing_n FOR (t:Thing) ON (t.n)",
+                "CYPHER 5 CREATE CONSTRAINT thing_id FOR (t:Thing) REQUIRE t.id IS UNIQUE",
+                "CYPHER runtime=slotted CREATE RANGE INDEX thing_n FOR (t:Thing) ON (t.n)",
+                "cypher 25 runtime = parallel drop index thing_n",
+                "CYPHER 25\n  runtime=slotted\nCREATE TEXT INDEX thing_s FOR (t:Thing) ON (t.s)",
+                "CYPHER 5 CYPHER runtime=slotted DROP CONSTRAINT thing_id",
+                "CYPHER 25 // the new language\n/* and a note */ CREATE OR REPLACE INDEX thing_n FOR (t:Thing) ON (t.n)")) {
+            Statement s = new Statement(text, 1);
+            assertTrue(s.isSchemaCommand(), text);
+            assertFalse(s.isCallInTransactions(), text);
+        }
+    }
+
+    @Test
+    @DisplayName("classifies data behind query options as data, and a batched statement behind them as batched")
+    void dataBehindQueryOptions() {
+        assertFalse(new Statement("CYPHER 25 CREATE (:Thing {n: 1})", 1).isSchemaCommand());
+        assertFalse(new Statement("CYPHER runtime=slotted MATCH (n) RETURN n", 1).isSchemaCommand());
+        assertFalse(new Statement("CREATE (:Note {text: 'CYPHER 25 CREATE INDEX x FOR (n:N) ON (n.p)'})", 1)
+                .isSchemaCommand());
+        assertFalse(new Statement("CYPHERS 25 CREATE INDEX x FOR (n:N) ON (n.p)", 1).isSchemaCommand());
+        assertTrue(new Statement("CYPHER 25\nMATCH (t:Thing) CALL (t) { SET t.seen = true } IN TRANSACTIONS", 1)
+                .isCallInTransactions());
+        assertEquals("MATCH (n) RETURN n", new Statement("cypher 5 runtime=slotted\n MATCH (n) RETURN n", 1)
+                .codeAfterQueryOptions());
+        assertEquals("MATCH (n) RETURN n", new Statement("MATCH (n) RETURN n", 1).codeAfterQueryOptions());
+    }
 }

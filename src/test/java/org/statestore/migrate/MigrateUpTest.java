@@ -250,4 +250,38 @@ class MigrateUpTest {
             assertEquals(Optional.of(false), store.info().units().get(0).checksumMatches());
         }
     }
+
+    @Test
+    @DisplayName("a schema command behind query options applies in split mode: its index exists and its entry records split")
+    void schemaBehindQueryOptions() throws IOException {
+        unit("V1__Index.cypher", "CYPHER 5\n  CREATE INDEX thing_n IF NOT EXISTS FOR (t:Thing) ON (t.n);");
+        unit("V2__Slotted_index.cypher",
+                "cypher runtime=slotted CREATE INDEX thing_m IF NOT EXISTS FOR (t:Thing) ON (t.m);\nCREATE (:Thing {m: 1});");
+
+        UpResult.Applied applied = assertInstanceOf(UpResult.Applied.class, up(Optional.empty()));
+
+        assertEquals(List.of(TransactionMode.SPLIT, TransactionMode.SPLIT),
+                applied.applied().stream().map(AppliedUnit::mode).toList());
+        assertEquals(List.of("split", "split"), chain().stream().map(HistoryEntry::transactionMode).toList());
+        assertEquals(2, neo4j.count("SHOW INDEXES YIELD name WHERE name IN ['thing_n', 'thing_m'] RETURN count(*)"));
+        assertEquals(1, neo4j.count("MATCH (t:Thing) RETURN count(t)"));
+    }
+
+    @Test
+    @DisplayName("when every statement ran but recording the unit's success failed, the error says so and names no statement")
+    void recordingTheSuccessFails() throws IOException {
+        // The unit hides its own running entry from the success record, which then finds nothing to mark.
+        unit("V1__Hides_its_entry.cypher",
+                "CREATE (:Thing);\nMATCH (e:__StatestoreEntry {state: 'running'}) REMOVE e:__StatestoreEntry;");
+
+        UpResult.UnitFailed failed = assertInstanceOf(UpResult.UnitFailed.class, up(Optional.empty()));
+
+        assertEquals(0, failed.error().statementIndex(), failed.error().toString());
+        assertTrue(failed.error().message().startsWith("all 2 statements ran, but recording the unit's success failed, "
+                + "so the transaction they share with it rolled back: "), failed.error().message());
+        assertEquals(0, neo4j.count("MATCH (t:Thing) RETURN count(t)"), "the one transaction rolled back");
+        HistoryEntry entry = chain().get(0);
+        assertEquals(EntryState.FAILED, entry.state());
+        assertEquals(failed.error().message(), entry.error().orElseThrow().message());
+    }
 }

@@ -13,6 +13,7 @@ import org.statestore.cypher.Statement;
  * Such a statement is run with {@code ON ERROR BREAK REPORT STATUS} added, which streams one status row per
  * driving row as each inner transaction commits: that is what a progress bar counts. Inner transactions
  * commit exactly as they would have; the first failed one stops the rest, as {@code ON ERROR FAIL} does.
+ * Leading query options ({@code CYPHER 25}, {@code CYPHER runtime=slotted}) do not change the form.
  *
  * @param countQuery the count-store query for the statement's rows
  * @param reporting  the statement as sent, with its status rows returned
@@ -34,8 +35,10 @@ record BatchedStatement(String countQuery, String reporting) {
 
     /** The countable form of {@code statement}, if it has one. */
     static Optional<BatchedStatement> of(Statement statement) {
-        // Matched on the code-only text (comments and strings blanked), so a keyword in a literal cannot match.
-        String code = statement.code();
+        // Matched on the code-only text (comments and strings blanked), so a keyword in a literal cannot match, and
+        // behind any query options (CYPHER 25 ...): they stay in front of the reporting form, which is the statement's
+        // own text, and the count query needs none, since every Cypher version reads the count store alike.
+        String code = statement.codeAfterQueryOptions();
         Matcher m = FORM.matcher(code);
         if (!m.matches()) {
             return Optional.empty();

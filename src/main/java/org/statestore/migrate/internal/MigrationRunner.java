@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,7 +65,7 @@ public final class MigrationRunner {
     private final LeaseOptions lease;
     private final StopSignal stop;
     private final Placeholders placeholders;
-    private final ServerInfo server;
+    private final Guards guards;
     private final ProgressSink counts;
 
     /** As the full constructor, with counted progress going nowhere. */
@@ -85,7 +86,7 @@ public final class MigrationRunner {
                            Placeholders placeholders, ServerInfo server, ProgressSink counts) {
         this.counts = Objects.requireNonNull(counts, "counts");
         this.placeholders = placeholders;
-        this.server = server;
+        this.guards = new Guards(server);
         this.driver = driver;
         this.sessionConfig = sessionConfig;
         this.history = history;
@@ -138,7 +139,7 @@ public final class MigrationRunner {
         if (!locked) {
             plan.warnings().forEach(w -> log.accept("warning: " + w + " (tolerated; --strict refuses it)"));
         }
-        List<String> findings = validate(plan, options);
+        List<String> findings = findings(plan, options, guards);
         if (!findings.isEmpty()) {
             return Optional.of(new UpResult.ValidationFailed(findings));
         }
@@ -146,50 +147,23 @@ public final class MigrationRunner {
             return Optional.of(new UpResult.Blocked(plan.blocker().get()));
         }
         boolean mayBaseline = chain.isEmpty() && !detectors.isEmpty() && !units.isEmpty();
-        if (toRun(plan).isEmpty() && !mayBaseline) {
+        if (guards.toRun(plan).isEmpty() && !mayBaseline) {
             return Optional.of(new UpResult.UpToDate(plan.current(), locked));
         }
         return Optional.empty();
     }
 
-    /** What the plan finds wrong, interrupted runs whose completed part changed, and unmet {@code requires}. */
-    private List<String> validate(Plan plan, UpOptions options) {
+    /**
+     * What the plan finds wrong, interrupted runs whose completed part changed, and unmet {@code requires}: how
+     * {@code up} validates {@code plan} before it writes anything. Its dry run asks the same.
+     */
+    static List<String> findings(Plan plan, UpOptions options, Guards guards) {
         List<String> findings = new ArrayList<>(plan.problems(options.strict(), options.outOfOrder()));
         for (PendingUnit p : plan.pending()) {
             resumeFinding(p).ifPresent(findings::add);
-            for (Precondition c : preconditions(p.unit())) {
-                if (c.onUnmet() == Precondition.OnUnmet.FAIL && !c.metBy(server)) {
-                    findings.add("unit " + p.unit().version() + " (" + p.unit().source() + ") declares '"
-                            + c.describe() + "' but the server is Neo4j " + server.version() + " " + server.edition()
-                            + "; nothing was applied");
-                }
-            }
+            findings.addAll(guards.unmetRequirements(p.unit()));
         }
         return findings;
-    }
-
-    static List<Precondition> preconditions(Unit unit) {
-        if (unit instanceof CypherUnit c) {
-            return c.preconditions();
-        }
-        if (unit instanceof RepeatableUnit r) {
-            return r.preconditions();
-        }
-        return List.of();
-    }
-
-    /** The first {@code // skip-unless:} condition the server does not meet, if any. */
-    private Optional<Precondition> unmetSkip(Unit unit) {
-        return preconditions(unit).stream()
-                .filter(c -> c.onUnmet() == Precondition.OnUnmet.SKIP && !c.metBy(server)).findFirst();
-    }
-
-    /** Pending units minus those already recorded as skipped whose condition is still unmet: nothing to do for them. */
-    private List<PendingUnit> toRun(Plan plan) {
-        return plan.pending().stream().filter(p -> !(p.previousRun().isPresent()
-                && p.previousRun().get().state() == EntryState.SKIPPED
-                && p.previousRun().get().checksum().equals(p.unit().checksum())
-                && unmetSkip(p.unit()).isPresent())).toList();
     }
 
     private static Optional<String> resumeFinding(PendingUnit p) {
@@ -253,12 +227,11 @@ public final class MigrationRunner {
     private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan, String backupFile) {
         List<AppliedUnit> applied = new ArrayList<>();
         Optional<Version> current = plan.current();
-        for (PendingUnit p : toRun(plan)) {
+        for (PendingUnit p : guards.toRun(plan)) {
             Unit unit = p.unit();
-            Optional<Precondition> skip = unmetSkip(unit);
+            Optional<Precondition> skip = guards.unmetSkip(unit);
             if (skip.isPresent()) {
-                log.accept("skipping " + unit.version() + " " + unit.description() + ": '" + skip.get().describe()
-                        + "' is not met by Neo4j " + server.version() + " " + server.edition());
+                log.accept("skipping " + unit.version() + " " + unit.description() + ": " + guards.skipReason(skip.get()));
                 try {
                     fenced.recordSkipped(newEntry(unit, TransactionMode.of(unit), backupFile));
                 } catch (FenceLostException e) {
@@ -360,14 +333,47 @@ public final class MigrationRunner {
                            HistoryEntry entry, AtomicInteger done, long started) {
         // Progress checksums cover the raw statements; the server gets them with placeholders resolved.
         List<Statement> resolved = placeholders.resolve(statements);
+        // The success record is written after the last statement: when it is the write that fails, the error must
+        // say so, not name a statement the unit does not have. The failure is known by identity, because the driver
+        // rethrows what the transaction function threw (and retries transient failures, so nothing may be wrapped there).
+        AtomicReference<RuntimeException> recordingFailure = new AtomicReference<>();
         try (Session session = driver.session(sessionConfig)) {
             boolean recorded = new ScriptExecutor(session, () -> checkStop(lock), counts, unitTask(entry)).run(resolved, mode, done,
                     n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
-                    (tx, n) -> fenced.succeed(tx, entry.id(), elapsedSince(started), n));
+                    (tx, n) -> noteFailure(recordingFailure, () -> fenced.succeed(tx, entry.id(), elapsedSince(started), n)));
             if (!recorded) {
-                fenced.succeed(entry.id(), elapsedSince(started), done.get());
+                noteFailure(recordingFailure, () -> fenced.succeed(entry.id(), elapsedSince(started), done.get()));
             }
+        } catch (RuntimeException e) {
+            if (e == recordingFailure.get() && !(e instanceof FenceLostException)) {
+                throw new RecordingFailed(statements.size(), mode, e);
+            }
+            throw e;
         }
+    }
+
+    private static void noteFailure(AtomicReference<RuntimeException> failure, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            failure.set(e);
+            throw e;
+        }
+    }
+
+    /** Every statement of a unit ran, and then writing its success record failed. */
+    private static final class RecordingFailed extends RuntimeException {
+        RecordingFailed(int statements, TransactionMode mode, RuntimeException cause) {
+            super((statements == 1 ? "its one statement ran" : "all " + statements + " statements ran")
+                    + (mode == TransactionMode.SINGLE
+                    ? ", but recording the unit's success failed, so the transaction they share with it rolled back: "
+                    : " and committed, but recording the unit's success failed: ")
+                    + firstLine(cause), cause, false, false);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
     }
 
     private static String unitTask(HistoryEntry entry) {
@@ -384,10 +390,15 @@ public final class MigrationRunner {
     }
 
     private static EntryError errorOf(Exception e, int statementIndex) {
-        String code = e instanceof Neo4jException n && n.code() != null ? n.code() : e.getClass().getSimpleName();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage().lines().findFirst().orElse("").strip();
-        return new EntryError(code, message, statementIndex);
+        if (e instanceof RecordingFailed r) {
+            // No statement failed: the code is the record write's, and no statement index is named.
+            return new EntryError(codeOf(r.getCause()), r.getMessage(), 0);
+        }
+        return new EntryError(codeOf(e), firstLine(e), statementIndex);
+    }
+
+    private static String codeOf(Throwable e) {
+        return e instanceof Neo4jException n && n.code() != null ? n.code() : e.getClass().getSimpleName();
     }
 
     private static Duration elapsedSince(long nanos) {
