@@ -344,9 +344,22 @@ public final class MigrationRunner {
             if (!recorded) {
                 noteFailure(recordingFailure, () -> fenced.succeed(entry.id(), elapsedSince(started), done.get()));
             }
+        } catch (FenceLostException | StopRequested e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e == recordingFailure.get() && !(e instanceof FenceLostException)) {
-                throw new RecordingFailed(statements.size(), mode, e);
+            if (e == recordingFailure.get()) {
+                throw new AfterStatementsFailed(statements.size(), mode == TransactionMode.SINGLE
+                        ? "recording the unit's success failed, so the transaction they share with it rolled back"
+                        : "recording the unit's success failed", e);
+            }
+            if (done.get() == statements.size()) {
+                // Past the last statement only the last commit and the progress record are left; an auto-commit
+                // statement has committed once it ran.
+                throw new AfterStatementsFailed(statements.size(), switch (mode) {
+                    case SINGLE -> "their transaction failed to commit";
+                    case AUTO_COMMIT -> "recording the unit's progress failed";
+                    default -> "committing the last of them or recording the unit's progress failed";
+                }, e);
             }
             throw e;
         }
@@ -361,14 +374,11 @@ public final class MigrationRunner {
         }
     }
 
-    /** Every statement of a unit ran, and then writing its success record failed. */
-    private static final class RecordingFailed extends RuntimeException {
-        RecordingFailed(int statements, TransactionMode mode, RuntimeException cause) {
-            super((statements == 1 ? "its one statement ran" : "all " + statements + " statements ran")
-                    + (mode == TransactionMode.SINGLE
-                    ? ", but recording the unit's success failed, so the transaction they share with it rolled back: "
-                    : " and committed, but recording the unit's success failed: ")
-                    + firstLine(cause), cause, false, false);
+    /** Every statement of a unit ran, and then what follows them (the success record, the commit) failed. */
+    private static final class AfterStatementsFailed extends RuntimeException {
+        AfterStatementsFailed(int statements, String what, RuntimeException cause) {
+            super((statements == 1 ? "its one statement ran" : "all " + statements + " statements ran") + ", but "
+                    + what + ": " + firstLine(cause), cause, false, false);
         }
     }
 
@@ -390,7 +400,7 @@ public final class MigrationRunner {
     }
 
     private static EntryError errorOf(Exception e, int statementIndex) {
-        if (e instanceof RecordingFailed r) {
+        if (e instanceof AfterStatementsFailed r) {
             // No statement failed: the code is the record write's, and no statement index is named.
             return new EntryError(codeOf(r.getCause()), r.getMessage(), 0);
         }
