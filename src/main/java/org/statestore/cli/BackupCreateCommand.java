@@ -58,12 +58,12 @@ final class BackupCreateCommand extends BackupModeCommand {
     }
 
     @Override
-    StatestoreConfig.Builder config(StatestoreConfig.Builder base) {
-        return base.lease(lock.settings());
+    StatestoreConfig.Builder config() {
+        return super.config().lease(lock.settings());
     }
 
     @Override
-    Report onlineReport(Statestore store) {
+    Report report(Statestore store) {
         try {
             return BackupReports.created(store.backups().create(dir)); // under the migration lease
         } catch (LockTimeoutException e) {

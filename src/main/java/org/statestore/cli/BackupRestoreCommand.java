@@ -82,7 +82,7 @@ final class BackupRestoreCommand extends BackupModeCommand {
     }
 
     @Override
-    Report onlineReport(Statestore store) {
+    Report report(Statestore store) {
         return BackupReports.restored(store.backups().restore(verified, replace));
     }
 }

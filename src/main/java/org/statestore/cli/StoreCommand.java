@@ -44,12 +44,16 @@ abstract class StoreCommand extends ReportingCommand {
     }
 
     @Override
-    final Report report() {
+    Report report() {
         Optional<Report> refused = refusal();
         if (refused.isPresent()) {
             return refused.get();
         }
         prepare();
+        Optional<Report> done = beforeOpening();
+        if (done.isPresent()) {
+            return done.get();
+        }
         StatestoreConfig config = config().build();
         try (Statestore store = Statestore.open(config)) {
             return report(store);
@@ -58,6 +62,14 @@ abstract class StoreCommand extends ReportingCommand {
 
     /** A report that ends the run before any flag is read further or anything connects; none by default. */
     Optional<Report> refusal() {
+        return Optional.empty();
+    }
+
+    /**
+     * A report made after {@link #prepare()} without opening the store: a run that needs none (an offline dump), or
+     * a check of a file that refuses it before anything connects; none by default.
+     */
+    Optional<Report> beforeOpening() {
         return Optional.empty();
     }
 
