@@ -402,7 +402,8 @@ public final class BackupRestorer {
     }
 
     private static String signature(Record r) {
-        return r.get("name").asString() + " " + r.get("type").asString() + " " + r.get("entityType").asString() + " "
+        return r.get("name").asString() + " " + SchemaShape.canonicalType(r.get("type").asString()) + " "
+                + r.get("entityType").asString() + " "
                 + r.get("labelsOrTypes").asList(Value::asString) + " " + r.get("properties").asList(Value::asString);
     }
 

@@ -247,7 +247,7 @@ public final class BackupWriter {
             progress.accept("backup: reading " + database + " in one read transaction");
             for (Record r : tx.run(CONSTRAINTS).list()) {
                 schema.add(new SchemaDefinition(SchemaDefinition.Kind.CONSTRAINT, r.get("name").asString(),
-                        r.get("type").asString(), r.get("createStatement").asString()));
+                        SchemaShape.canonicalType(r.get("type").asString()), r.get("createStatement").asString()));
             }
             long constraints = schema.size();
             for (Record r : tx.run(INDEXES).list()) {

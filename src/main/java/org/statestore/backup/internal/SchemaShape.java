@@ -97,6 +97,19 @@ record SchemaShape(SchemaDefinition.Kind kind, String name, String type, boolean
         return all;
     }
 
+    /**
+     * The type as backups record it. A database whose default language is Cypher 25 lists uniqueness constraints
+     * as {@code NODE_PROPERTY_UNIQUENESS} / {@code RELATIONSHIP_PROPERTY_UNIQUENESS}; Cypher 5, and every backup,
+     * as {@code UNIQUENESS} / {@code RELATIONSHIP_UNIQUENESS}. The other types are spelled alike in both.
+     */
+    static String canonicalType(String listed) {
+        return switch (listed) {
+            case "NODE_PROPERTY_UNIQUENESS" -> "UNIQUENESS";
+            case "RELATIONSHIP_PROPERTY_UNIQUENESS" -> "RELATIONSHIP_UNIQUENESS";
+            default -> listed;
+        };
+    }
+
     /** What SHOW CONSTRAINTS / SHOW INDEXES reports of it, to compare after a restore. */
     String signature() {
         return name + " " + type + " " + (relationship ? "RELATIONSHIP" : "NODE") + " " + entities + " " + properties;
@@ -192,7 +205,7 @@ record SchemaShape(SchemaDefinition.Kind kind, String name, String type, boolean
         if (!d.name().equals(name)) {
             throw new BackupFormatException("its statement creates " + Printable.quote(name) + ", not the record's name");
         }
-        if (!d.type().equals(type)) {
+        if (!canonicalType(d.type()).equals(type)) {
             throw new BackupFormatException("its statement creates a " + type + ", the record says "
                     + Printable.quote(d.type()));
         }

@@ -103,6 +103,22 @@ class SchemaShapeTest {
     }
 
     @Test
+    @DisplayName("a uniqueness constraint as a Cypher 25 database lists it (NODE_/RELATIONSHIP_PROPERTY_UNIQUENESS) is "
+            + "the Cypher 5 type backups record; no other type is renamed")
+    void cypher25ConstraintTypes() {
+        assertEquals("UNIQUENESS", SchemaShape.canonicalType("NODE_PROPERTY_UNIQUENESS"));
+        assertEquals("RELATIONSHIP_UNIQUENESS", SchemaShape.canonicalType("RELATIONSHIP_PROPERTY_UNIQUENESS"));
+        for (String same : List.of("UNIQUENESS", "NODE_KEY", "RELATIONSHIP_KEY", "NODE_PROPERTY_EXISTENCE",
+                "NODE_PROPERTY_TYPE", "RANGE", "TEXT")) {
+            assertEquals(same, SchemaShape.canonicalType(same));
+        }
+        String create = "CREATE CONSTRAINT `k` FOR (n:`L`) REQUIRE (n.`p`) IS UNIQUE";
+        SchemaShape.parse(new SchemaDefinition(SchemaDefinition.Kind.CONSTRAINT, "k", "NODE_PROPERTY_UNIQUENESS", create));
+        assertThrows(BackupFormatException.class, () -> SchemaShape.parse(new SchemaDefinition(
+                SchemaDefinition.Kind.CONSTRAINT, "k", "RELATIONSHIP_PROPERTY_UNIQUENESS", create)));
+    }
+
+    @Test
     @DisplayName("anything but those forms is refused, naming the record: other statements, trailing text, "
             + "a different name, kind or type, unknown options, backslashes")
     void refusals() {
