@@ -42,6 +42,8 @@ import org.statestore.migrate.internal.UndoRunner;
 import org.statestore.migrate.internal.UnitCatalog;
 import org.statestore.migrate.internal.VersionWatcher;
 import org.statestore.neo4j.ConnectedServer;
+import org.statestore.neo4j.ConnectionException;
+import org.statestore.neo4j.UnsupportedServerException;
 import org.statestore.neo4j.internal.Neo4jTarget;
 import org.statestore.neo4j.internal.TargetConnector;
 
@@ -61,8 +63,15 @@ import org.statestore.neo4j.internal.TargetConnector;
  * {@link AlchemiscaleOperations#doctor}), after connecting, and kept for the life of the store; opening a
  * store for identities or backups reads none. A malformed unit or an unresolved placeholder makes that first
  * operation throw {@link UnitDiscoveryException} (and every later one, as nothing is kept of a failed read).
- * Connection problems throw {@link org.statestore.neo4j.ConnectionException} from {@link #open}. Everything
- * else comes back as a result value. A store may be used from several threads.
+ * Connection problems throw {@link ConnectionException} from {@link #open}.
+ *
+ * <p>Only the identities work on a server below Neo4j 5.0. Every other operation ({@link #migrateUp} in all its forms,
+ * {@link #baseline}, {@link #undo}, {@link #dryRunUp}, {@link #dryRunUndo}, {@link #validate}, {@link #repair},
+ * {@link #importFromNeo4jMigrations}, {@link #info}, {@link #awaitVersion}) and the {@link #backups()} and
+ * {@link #alchemiscale()} accessors throw {@link UnsupportedServerException} there before reading anything (units
+ * included), with one line naming the version and the way to Neo4j 5; {@link #identities()}, {@link #server()} and
+ * {@link #units()} are never refused. Everything else comes back as a result value. A store may be used from several
+ * threads.
  */
 public final class Statestore implements AutoCloseable {
 
@@ -134,6 +143,7 @@ public final class Statestore implements AutoCloseable {
      * only when something is pending); every applied entry's rollback note names the file.
      */
     public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options, Path backupDir) {
+        requireNeo4j5("migrateUp");
         Supplier<String> backup = () -> {
             CreateResult result = backups.create(backupDir, DumpGuard.NONE); // the runner already holds the lease
             if (result instanceof CreateResult.Created c) {
@@ -152,6 +162,7 @@ public final class Statestore implements AutoCloseable {
 
     /** Applies every pending unit up to {@code target}, as strict as {@code options} say. */
     public UpResult migrateUp(Optional<Version> targetVersion, UpOptions options) {
+        requireNeo4j5("migrateUp");
         return runner("migrate up").up(units(), targetVersion, options);
     }
 
@@ -160,6 +171,7 @@ public final class Statestore implements AutoCloseable {
      * skipped. Refused when the database already has a history chain.
      */
     public BaselineResult baseline(Version version, String description) {
+        requireNeo4j5("baseline");
         MigrationRunner runner = runner("migrate baseline");
         return runner.withLease(chain -> {
             List<HistoryEntry> entries = chain.read();
@@ -180,6 +192,7 @@ public final class Statestore implements AutoCloseable {
 
     /** Rolls back applied units newest first, from their recorded rollback notes, under the lease. */
     public UndoResult undo(UndoRequest request) {
+        requireNeo4j5("undo");
         return new UndoRunner(target.driver(), target.sessionConfig(), history, config.installedBy(), config.log(),
                 new LeaseOptions(Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal(), config.progress())
                 .undo(units(), request);
@@ -187,6 +200,7 @@ public final class Statestore implements AutoCloseable {
 
     /** What {@code up} would do, each statement checked by the server with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUp(Optional<Version> targetVersion, UpOptions options) {
+        requireNeo4j5("dryRunUp");
         List<Unit> units = units();
         return new DryRunner(target.driver(), target.sessionConfig(), config.placeholders(), target.server()).up(units,
                 history.read(), targetVersion, options);
@@ -194,18 +208,21 @@ public final class Statestore implements AutoCloseable {
 
     /** What {@code undo} would do, each recorded statement checked with EXPLAIN; takes no lease, writes nothing. */
     public DryRun.Outcome dryRunUndo(UndoRequest request) {
+        requireNeo4j5("dryRunUndo");
         units(); // not used, but a malformed unit fails every migration operation alike
         return new DryRunner(target.driver(), target.sessionConfig(), target.server()).undo(history.read(), request);
     }
 
     /** Compares local units with the chain: problems (edited, missing, out of order, future when strict) and warnings. */
     public ValidationReport validate(UpOptions options) {
+        requireNeo4j5("validate");
         Plan plan = Plan.of(units(), history.read(), Optional.empty(), options.outOfOrder());
         return new ValidationReport(plan.problems(options.strict(), options.outOfOrder()), plan.warnings());
     }
 
     /** Marks failed runs for retry, accepts an edited unit's checksum, or forgets a deleted unit; under the lease. */
     public Repair.Outcome repair(Repair.Request request) {
+        requireNeo4j5("repair");
         List<Unit> units = units();
         return runner("migrate repair").withLease(chain -> new RepairRunner(config.installedBy()).apply(chain, units, request));
     }
@@ -216,6 +233,7 @@ public final class Statestore implements AutoCloseable {
      * version constraints (afterwards).
      */
     public Neo4jMigrationsImport.Outcome importFromNeo4jMigrations(Neo4jMigrationsImport.Options options) {
+        requireNeo4j5("importFromNeo4jMigrations");
         return runner("migrate import").withLease(chain -> new Neo4jMigrationsImporter(target.driver(),
                 target.sessionConfig(), target.database(), config.log()).run(chain, options));
     }
@@ -231,6 +249,7 @@ public final class Statestore implements AutoCloseable {
      * @throws UnknownTargetException when the target names no local or recorded unit
      */
     public InfoReport info(Optional<Version> targetVersion) {
+        requireNeo4j5("info");
         Plan plan = Plan.of(units(), history.read(), targetVersion);
         plan.targetProblem().ifPresent(why -> {
             throw new UnknownTargetException(why);
@@ -244,6 +263,7 @@ public final class Statestore implements AutoCloseable {
      * the history, so it reads no units.
      */
     public VersionWatch.Outcome awaitVersion(Version version, Duration timeout, Duration interval) {
+        requireNeo4j5("awaitVersion");
         return new VersionWatcher(history, config.log()).await(version, timeout, interval, config.stopSignal());
     }
 
@@ -266,17 +286,24 @@ public final class Statestore implements AutoCloseable {
      * takes its backups through the same service.
      */
     public Backups backups() {
+        requireNeo4j5("backups");
         return backups;
     }
 
     /** alchemiscale's operations on this database: check, doctor, registration expiry, reset, seeding. */
     public AlchemiscaleOperations alchemiscale() {
+        requireNeo4j5("alchemiscale");
         return alchemiscale;
     }
 
     /** What this store is connected to: a description for people, the database's name, the server's version. */
     public ConnectedServer server() {
         return server;
+    }
+
+    /** The guard of every operation but the identities: its message names the facade method refused. */
+    private void requireNeo4j5(String method) {
+        server.requireNeo4j5("Statestore." + method);
     }
 
     @Override

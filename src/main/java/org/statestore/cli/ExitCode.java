@@ -16,6 +16,7 @@ public enum ExitCode {
     EXISTS(9, "the thing to create already exists (e.g. identity add on an existing identity)"),
     NOT_FOUND(10, "the thing named does not exist (e.g. an unknown identity, a missing file)"),
     REFUSED(11, "refused to act: confirmation missing (--yes) or the target is not in the required state"),
+    UNSUPPORTED_SERVER(12, "the server runs a Neo4j version the command does not support (below 5.0)"),
     INTERRUPTED(130, "interrupted (SIGINT)"),
     TERMINATED(143, "terminated (SIGTERM)");
 

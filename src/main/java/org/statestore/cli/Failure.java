@@ -6,6 +6,7 @@ import org.statestore.lock.LockTimeoutException;
 import org.statestore.migrate.UnitDiscoveryException;
 import org.statestore.migrate.UnknownTargetException;
 import org.statestore.neo4j.ConnectionException;
+import org.statestore.neo4j.UnsupportedServerException;
 
 /** An exception turned into what the user sees: an exit code and one line of text. */
 record Failure(ExitCode exitCode, String message) {
@@ -18,6 +19,9 @@ record Failure(ExitCode exitCode, String message) {
             ExitCode code = c.kind() == ConnectionException.Kind.AUTHENTICATION
                     ? ExitCode.AUTHENTICATION : ExitCode.UNREACHABLE;
             return new Failure(code, c.getMessage());
+        }
+        if (e instanceof UnsupportedServerException) {
+            return new Failure(ExitCode.UNSUPPORTED_SERVER, e.getMessage());
         }
         if (e instanceof LockTimeoutException) {
             return new Failure(ExitCode.LOCK_TIMEOUT, e.getMessage());

@@ -25,4 +25,9 @@ final class IdentityListCommand extends StoreCommand {
         IdentityType t = type.type();
         return IdentityReports.list(t, store.identities().list(t));
     }
+
+    @Override
+    boolean needsNeo4j5() {
+        return false; // identities only: alchemiscale v0.3's operators use them on Neo4j 4.4
+    }
 }

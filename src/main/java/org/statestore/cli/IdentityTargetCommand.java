@@ -22,4 +22,9 @@ abstract class IdentityTargetCommand extends StoreCommand {
     void prepare() {
         identifier = id.identifier();
     }
+
+    @Override
+    final boolean needsNeo4j5() {
+        return false; // identities only: alchemiscale v0.3's operators use them on Neo4j 4.4
+    }
 }

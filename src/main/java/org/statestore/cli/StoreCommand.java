@@ -56,8 +56,20 @@ abstract class StoreCommand extends ReportingCommand {
         }
         StatestoreConfig config = config().build();
         try (Statestore store = Statestore.open(config)) {
+            if (needsNeo4j5()) {
+                // Before anything is read or printed, and naming the command rather than the facade method.
+                store.server().requireNeo4j5(commandName());
+            }
             return report(store);
         }
+    }
+
+    /**
+     * Whether the command refuses a server below Neo4j 5.0 (exit 12) right after connecting: every command but the
+     * identity ones, whose Cypher still runs on 4.4 for alchemiscale v0.3's operators.
+     */
+    boolean needsNeo4j5() {
+        return true;
     }
 
     /** A report that ends the run before any flag is read further or anything connects; none by default. */
