@@ -33,9 +33,12 @@ import org.statestore.testing.StatestoreProcess;
 @DisplayName("statestore server")
 class ServerCommandTest {
 
-    /** Server starts per timing test: each is a JVM and a fresh store, a few seconds. */
-    private static final int FIRST_TRY_STARTS = 10;
-    private static final int DEFAULT_LOGIN_STARTS = 10;
+    /**
+     * Server starts per timing test: each is a JVM and a fresh store, a few seconds; 4 in the default suite,
+     * more with {@code -Dstatestore.test.starts=N} (the soak: {@code mvn verify -Psoak}).
+     */
+    private static final int FIRST_TRY_STARTS = Integer.getInteger("statestore.test.starts", 4);
+    private static final int DEFAULT_LOGIN_STARTS = FIRST_TRY_STARTS;
     private static final String PASSWORD = "served-with-a-password";
     private static final Pattern SERVING = Pattern.compile("on (bolt://\\S+) ");
 

@@ -22,6 +22,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.Neo4jServerProcess;
+import org.statestore.testing.ServerRelease;
 
 /**
  * The main commands against one released Neo4j server in its own JVM, as an operator runs them: each subclass
@@ -44,10 +45,14 @@ abstract class ServerVersionContract {
     abstract Map<String, String> settings();
 
     /** Whether the server understands the {@code CALL (x) { ... }} scope clause (5.23 on). */
-    abstract boolean hasScopeClause();
+    private boolean hasScopeClause() {
+        return ServerRelease.of(version()).atLeast("5.23");
+    }
 
-    /** Whether the server knows the {@code CYPHER 25} version prefix (calendar releases). */
-    abstract boolean knowsCypher25();
+    /** Whether the server knows the {@code CYPHER 25} version prefix (2025.06 on). */
+    private boolean knowsCypher25() {
+        return ServerRelease.of(version()).atLeast("2025.06");
+    }
 
     @BeforeAll
     void startServer(@TempDir Path serverHome) {

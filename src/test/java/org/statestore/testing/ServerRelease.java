@@ -17,6 +17,20 @@ public record ServerRelease(String version, int major) {
         return new ServerRelease(version, Integer.parseInt(version.split("\\.")[0]));
     }
 
+    /** Whether this release is {@code other} or newer, compared number by number. */
+    public boolean atLeast(String other) {
+        String[] a = version.split("\\.");
+        String[] b = other.split("\\.");
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            int x = i < a.length ? Integer.parseInt(a[i]) : 0;
+            int y = i < b.length ? Integer.parseInt(b[i]) : 0;
+            if (x != y) {
+                return x > y;
+            }
+        }
+        return true;
+    }
+
     /** Calendar releases (2025.x on) need Java 21 or newer; 4.4 and 5.x run on 17. */
     public int minimumJava() {
         return major >= 2025 ? 21 : 17;
