@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CLI on the newest JDK installed beside the default one (Temurin 25 on these machines) prints no JVM
 # warning on stderr: bin/statestore's --version, and a migrate up on a fresh embedded store, twice (the second
-# run maps the class-data-sharing archive the first recorded). Run by .ci/run after the Maven suite.
+# run maps the class-data-sharing archive the first recorded; on JDK 25 the AOT cache: recorded, created, mapped, and
+# skipped silently once stale). Run by .ci/run after the Maven suite.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 
@@ -31,7 +32,32 @@ run() {
   fi
   echo "no-jvm-warnings: ok   $name on Java $newest_feature ($newest)" >&2
 }
+rm -f "$root"/target/statestore-java"$newest_feature".aot "$root"/target/statestore-java"$newest_feature".aotconf
 run "--version" --version
-run "migrate up (records the CDS archive)" migrate up
-run "migrate up again (maps it)" migrate up
+run "migrate up (records its ahead-of-time training)" migrate up
+conf="$root/target/statestore-java$newest_feature.aotconf" cache="$root/target/statestore-java$newest_feature.aot"
+[ -f "$conf" ] || { echo "no-jvm-warnings: FAIL the first migrate up recorded no $conf" >&2; failed=1; }
+run "migrate up again (creates the AOT cache, then maps it)" migrate up
+[ -f "$cache" ] && [ ! -f "$conf" ] || { echo "no-jvm-warnings: FAIL the second run left no $cache" >&2; failed=1; }
+run "migrate up a third time (maps the cache)" migrate up
+# AOTMode=on makes a cache that cannot be mapped fatal: exit 0 and a quiet stderr prove it is used as it is.
+if ! "$newest/bin/java" --sun-misc-unsafe-memory-access=allow -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable \
+    -XX:AOTMode=on -XX:AOTCache="$cache" -jar "$root/target/statestore.jar" --version >"$work/out" 2>"$work/err" \
+    || [ -s "$work/err" ]; then
+  echo "no-jvm-warnings: FAIL the AOT cache does not map (AOTMode=on):" >&2; cat "$work/err" >&2; failed=1
+else
+  echo "no-jvm-warnings: ok   the AOT cache maps with -XX:AOTMode=on" >&2
+fi
+# A cache from another build of the jar is skipped silently by the JVM (it checks the class path's jars), and
+# bin/statestore, seeing the jar newer than the cache, records a new training.
+sleep 1
+touch "$root/target/statestore.jar"
+if ! "$newest/bin/java" --sun-misc-unsafe-memory-access=allow -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable \
+    -XX:AOTCache="$cache" -jar "$root/target/statestore.jar" --version >"$work/out" 2>"$work/err" || [ -s "$work/err" ]; then
+  echo "no-jvm-warnings: FAIL a stale AOT cache printed or failed:" >&2; cat "$work/err" >&2; failed=1
+else
+  echo "no-jvm-warnings: ok   a stale AOT cache is skipped silently" >&2
+fi
+run "migrate up after the jar changed (trains again)" migrate up
+[ -f "$conf" ] || { echo "no-jvm-warnings: FAIL no new training after the jar changed" >&2; failed=1; }
 exit "$failed"
