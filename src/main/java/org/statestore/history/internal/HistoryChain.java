@@ -337,11 +337,6 @@ public final class HistoryChain {
         }
     }
 
-    /** Marks the entry successful inside the caller's transaction, so the last piece of work and the record commit together. */
-    public HistoryEntry succeed(TransactionContext tx, String id, Duration elapsed, int statementsDone) {
-        return finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
-    }
-
     /** Marks the entry failed, with the error, in its own transaction. */
     public HistoryEntry fail(String id, Duration elapsed, int statementsDone, EntryError error) {
         try (Session session = driver.session(sessionConfig)) {
