@@ -27,6 +27,7 @@ import org.statestore.history.EntryState;
 import org.statestore.history.HistoryEntry;
 import org.statestore.history.internal.HistoryChain;
 import org.statestore.testing.TestNeo4j;
+import org.statestore.testunits.V0_2_0__Tag_things;
 
 /**
  * Single-transaction units as one transaction each (statements, entry and fence commit together), and
@@ -121,6 +122,7 @@ class OneTransactionTest {
             InfoReport info = infoOnce(i -> i.units().get(0).state() == UnitState.RUNNING);
             assertEquals(List.of(UnitState.RUNNING, UnitState.PENDING), states(info));
             assertEquals("migrate up", info.lease().orElseThrow().holder().command());
+            assertEquals(List.of(Version.parse("1")), info.readiness().running(), "migrate status says so too");
             assertEquals(0, neo4j.count("MATCH (e:__StatestoreEntry) RETURN count(e)"), "no running record");
         }
         assertInstanceOf(UpResult.Applied.class, run.get(60, TimeUnit.SECONDS));
@@ -231,7 +233,7 @@ class OneTransactionTest {
     void groupRefusesJava() {
         UpResult result;
         try (Statestore store = Statestore.open(StatestoreConfig.builder().connection(neo4j.settings())
-                .bundledUnits(false).javaUnit(new org.statestore.testunits.V0_2_0__Tag_things()).build())) {
+                .bundledUnits(false).javaUnit(new V0_2_0__Tag_things()).build())) {
             result = store.migrateUp(Optional.empty(), UpOptions.DEFAULTS.grouped());
         }
         UpResult.ValidationFailed refused = assertInstanceOf(UpResult.ValidationFailed.class, result);

@@ -8,9 +8,9 @@ import org.statestore.history.EntryState;
 import org.statestore.history.HistoryEntry;
 import org.statestore.lock.internal.LeaseView;
 import org.statestore.migrate.RepeatableUnit;
+import org.statestore.migrate.Unit;
 import org.statestore.migrate.UnitState;
 import org.statestore.migrate.UnitStatus;
-import org.statestore.migrate.Unit;
 import org.statestore.migrate.Version;
 
 /**
