@@ -16,6 +16,7 @@ import org.statestore.history.internal.HistoryChain;
 import org.statestore.identity.IdentityStore;
 import org.statestore.lock.Holder;
 import org.statestore.lock.internal.LeaseLock;
+import org.statestore.lock.internal.LeaseView;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.CypherUnit;
 import org.statestore.migrate.DryRun;
@@ -38,6 +39,7 @@ import org.statestore.migrate.internal.MigrationRunner;
 import org.statestore.migrate.internal.Neo4jMigrationsImporter;
 import org.statestore.migrate.internal.Plan;
 import org.statestore.migrate.internal.RepairRunner;
+import org.statestore.migrate.internal.RunningUnits;
 import org.statestore.migrate.internal.UndoRunner;
 import org.statestore.migrate.internal.UnitCatalog;
 import org.statestore.migrate.internal.VersionWatcher;
@@ -250,12 +252,16 @@ public final class Statestore implements AutoCloseable {
      */
     public InfoReport info(Optional<Version> targetVersion) {
         requireNeo4j5("info");
-        Plan plan = Plan.of(units(), history.read(), targetVersion);
+        List<Unit> units = units();
+        // The lease before the chain: a unit that commits between the two reads is then seen finished, not running.
+        Optional<LeaseView> lease = LeaseLock.view(target.driver(), target.sessionConfig());
+        List<HistoryEntry> chain = history.read();
+        Plan plan = Plan.of(units, chain, targetVersion);
         plan.targetProblem().ifPresent(why -> {
             throw new UnknownTargetException(why);
         });
         return new InfoReport(server.description(), server.version(), server.database(), plan.current(),
-                plan.statuses(), LeaseLock.peek(target.driver(), target.sessionConfig()));
+                RunningUnits.mark(plan.statuses(), chain, lease), lease.map(LeaseView::state));
     }
 
     /**

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  statestore migrate up",
                 "  NEO4J_URL=bolt://db:7687 NEO4J_USER=neo4j NEO4J_PASS=secret statestore migrate up --target 0.4.0",
-                "  statestore migrate up --no-bundled --location ./units --output json"})
+                "  statestore migrate up --no-bundled --location ./units --output json",
+                "  statestore migrate up --no-bundled --location ./units --group"})
 final class MigrateUpCommand extends UpCommand.WithUnitFlags {
 
     @Option(names = "--target", paramLabel = "VERSION", description = "Stop after this version (e.g. 0.4.0, for an "
@@ -37,6 +38,11 @@ final class MigrateUpCommand extends UpCommand.WithUnitFlags {
     @Option(names = "--out-of-order", description = "Apply pending units older than the newest applied one.")
     boolean outOfOrder;
 
+    @Option(names = "--group", description = "Apply every pending unit in one transaction: all or nothing, each with "
+            + "its own history entry. A pending unit that cannot run in one transaction (schema and data mixed, "
+            + "CALL { } IN TRANSACTIONS, a Java unit) fails the run with exit 6 before anything is written.")
+    boolean group;
+
     MigrateUpCommand(Console console) {
         super(console);
     }
@@ -58,6 +64,7 @@ final class MigrateUpCommand extends UpCommand.WithUnitFlags {
 
     @Override
     UpOptions options() {
-        return new UpOptions(strict, outOfOrder);
+        UpOptions options = new UpOptions(strict, outOfOrder);
+        return group ? options.grouped() : options;
     }
 }

@@ -31,7 +31,10 @@ public sealed interface UpResult {
         }
     }
 
-    /** A unit failed; it is recorded as failed and nothing after it ran. */
+    /**
+     * A unit failed; it is recorded as failed and nothing after it ran. In a group ({@link UpOptions#group()}) the
+     * whole group rolled back: {@code applied} is empty and nothing was recorded.
+     */
     record UnitFailed(List<AppliedUnit> applied, Unit failed, EntryError error) implements UpResult {
         public UnitFailed {
             applied = List.copyOf(applied);
@@ -81,7 +84,10 @@ public sealed interface UpResult {
         }
     }
 
-    /** A stop was requested (SIGTERM/SIGINT); the unit in progress is recorded as interrupted and resumes next run. */
+    /**
+     * A stop was requested (SIGTERM/SIGINT). A piecewise unit in progress stays recorded as interrupted and resumes next
+     * run; a single-transaction unit (or a group) in progress rolled back, left no entry, and is applied next run.
+     */
     record Interrupted(List<AppliedUnit> applied, Optional<Unit> during, int statementsDone) implements UpResult {
         public Interrupted {
             applied = List.copyOf(applied);

@@ -111,6 +111,34 @@ class MigrateCommandsTest {
     }
 
     @Test
+    @DisplayName("migrate up --group applies every pending unit in one transaction, and refuses a group holding a split "
+            + "unit with exit 6, naming it and writing nothing, as its --dry-run does")
+    void group() throws IOException {
+        Files.writeString(units.resolve("V1__One.cypher"), "CREATE (:Thing);");
+        Files.writeString(units.resolve("V2__Two.cypher"), "CREATE (:Thing);");
+        Files.writeString(units.resolve("V3__Mixed.cypher"), "CREATE INDEX t IF NOT EXISTS FOR (t:Thing) ON (t.n);\n"
+                + "CREATE (:Thing);");
+
+        CliRun refused = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--group");
+        CliRun dry = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--group", "--dry-run");
+
+        assertEquals(6, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("unit 3 (" + units.resolve("V3__Mixed.cypher") + ") cannot join --group's one "
+                + "transaction: it mixes schema commands and data writes"), refused.toString());
+        assertEquals(6, dry.exitCode(), dry.toString());
+        assertTrue(dry.err().contains("unit 3 (" + units.resolve("V3__Mixed.cypher") + ") cannot join --group's one "
+                + "transaction"), dry.toString());
+        assertEquals(0, neo4j.count("MATCH (n) RETURN count(n)"), "nothing was written: no unit, no history, no lease");
+
+        CliRun grouped = run("migrate", "up", "--no-bundled", "-l", units.toString(), "--group", "--target", "2");
+        assertEquals(0, grouped.exitCode(), grouped.toString());
+        assertTrue(grouped.out().contains("applied 1 One (single, "), grouped.out());
+        assertTrue(grouped.out().contains("applied 2 Two (single, "), grouped.out());
+        assertTrue(grouped.err().contains("applying 2 units in one transaction (--group)"), grouped.err());
+        assertEquals(2, neo4j.count("MATCH (e:__StatestoreEntry {state: 'success'}) RETURN count(e)"));
+    }
+
+    @Test
     @DisplayName("--target latest applies up to the newest unit, and a version recorded only in the history chain "
             + "(applied by a newer release) is a known target")
     void latestAndRecordedTargets() throws IOException {

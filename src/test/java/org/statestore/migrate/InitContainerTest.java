@@ -10,11 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.statestore.testing.CliRun;
 import org.statestore.testing.StatestoreProcess;
 import org.statestore.testing.TestNeo4j;
 
@@ -22,6 +27,7 @@ import org.statestore.testing.TestNeo4j;
 @DisplayName("migrate up in separate processes")
 class InitContainerTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROCESSES = Integer.getInteger("statestore.test.processes", 16);
     /** Rounds of the 16-process race: 4 in the default suite, 10 or more in the soak ({@code mvn verify -Psoak}). */
     private static final int ROUNDS = Integer.getInteger("statestore.test.rounds", 4);
@@ -123,6 +129,49 @@ class InitContainerTest {
         assertEquals("success", entry.get(0).get("s").asString());
         assertEquals(steps, entry.get(0).get("d").asInt());
         assertEquals(1, entry.get(0).get("r").asInt());
+    }
+
+    @Test
+    @DisplayName("kill -9 inside a single-transaction unit: while it runs info shows it running with the lease's holder, "
+            + "the kill leaves no history entry, and the next process simply applies it")
+    void killSingleTransactionUnit() throws Exception {
+        Path units = Files.createDirectories(work.resolve("single"));
+        // The unit's first statement waits for the gate, which the test holds locked until the victim is dead.
+        Files.writeString(units.resolve("V1__Gated.cypher"), "MATCH (g:Gate) SET g.passed = true;\nCREATE (:Made);");
+        neo4j.query("CREATE (:Gate)");
+        Map<String, String> env = neo4j.env();
+        try (Session gateSession = neo4j.driver().session(); Transaction gate = gateSession.beginTransaction()) {
+            gate.run("MATCH (g:Gate) SET g.closed = true").consume();
+            StatestoreProcess victim = StatestoreProcess.start(work.resolve("victim"), env, "migrate", "up",
+                    "--no-bundled", "-l", units.toString(), "--lock-ttl", "15s", "--heartbeat", "3s");
+            JsonNode unit = null;
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (unit == null || !unit.get("state").asText().equals("running")) {
+                assertTrue(System.currentTimeMillis() < deadline, "info never showed the unit running: " + victim.err());
+                Thread.sleep(100);
+                CliRun info = CliRun.run(env, "migrate", "info", "--no-bundled", "-l", units.toString(), "-o", "json");
+                unit = JSON.readTree(info.out()).get("units").get(0);
+            }
+            assertTrue(unit.get("runningHolder").asText().startsWith("migrate up on "), unit.toString());
+            assertTrue(unit.get("runningHolder").asText().endsWith("(pid " + victim.pid() + ")"), unit.toString());
+            assertEquals(0, neo4j.count("MATCH (e:__StatestoreEntry) RETURN count(e)"), "nothing written before");
+            victim.signal("KILL");
+            victim.exitCode(30);
+            gate.rollback();
+        }
+        assertEquals(0, neo4j.count("MATCH (e:__StatestoreEntry) RETURN count(e)"), "the kill left no entry");
+        assertEquals(0, neo4j.count("MATCH (m:Made) RETURN count(m)"));
+
+        StatestoreProcess survivor = StatestoreProcess.start(work.resolve("survivor"), env, "migrate", "up",
+                "--no-bundled", "-l", units.toString(), "--lock-timeout", "60s");
+        assertEquals(0, survivor.exitCode(300), survivor.err());
+        assertTrue(survivor.err().contains("waiting for the migration lock"), survivor.err());
+        assertTrue(survivor.err().contains("applying 1 Gated (new)"), survivor.err());
+        List<Record> entry = neo4j.query("MATCH (e:__StatestoreEntry) RETURN e.state AS s, e.statements_done AS d");
+        assertEquals(1, entry.size());
+        assertEquals("success", entry.get(0).get("s").asString());
+        assertEquals(2, entry.get(0).get("d").asInt());
+        assertEquals(1, neo4j.count("MATCH (m:Made) RETURN count(m)"));
     }
 
     @Test

@@ -270,9 +270,9 @@ class MigrateUpTest {
     @Test
     @DisplayName("when every statement ran but recording the unit's success failed, the error says so and names no statement")
     void recordingTheSuccessFails() throws IOException {
-        // The unit hides its own running entry from the success record, which then finds nothing to mark.
-        unit("V1__Hides_its_entry.cypher",
-                "CREATE (:Thing);\nMATCH (e:__StatestoreEntry {state: 'running'}) REMOVE e:__StatestoreEntry;");
+        // Inside its own transaction the unit forges a history root whose sequence is text, so the entry its success
+        // record appends there is malformed and the record fails.
+        unit("V1__Forges_the_root.cypher", "CREATE (:Thing);\nCREATE (:__StatestoreHistory {last_seq: 'forged'});");
 
         UpResult.UnitFailed failed = assertInstanceOf(UpResult.UnitFailed.class, up(Optional.empty()));
 

@@ -51,7 +51,7 @@ public final class HistoryChain {
             """;
 
     // The root if missing, then the entry. Setting last_seq first takes the root's write lock, so
-    // concurrent appends queue up.
+    // concurrent appends queue up. An entry written when its run ends is dated back to the run's start.
     private static final String APPEND = ROOT_IF_MISSING + """
             MATCH (r:__StatestoreHistory)
             WITH r ORDER BY r.created_on LIMIT 1
@@ -60,7 +60,8 @@ public final class HistoryChain {
             OPTIONAL MATCH (r)-[h:HEAD]->(tail:__StatestoreEntry)
             WITH r, h, coalesce(tail, r) AS prev
             CREATE (prev)-[:NEXT]->(e:__StatestoreEntry)
-            SET e = $props, e.seq = r.last_seq, e.installed_on = datetime.realtime(), e.state = $state
+            SET e = $props, e.seq = r.last_seq,
+                e.installed_on = datetime.realtime() - duration({milliseconds: $agoMs}), e.state = $state
             DELETE h
             CREATE (r)-[:HEAD]->(e)
             RETURN elementId(e) AS id, e AS entry""";
@@ -177,14 +178,65 @@ public final class HistoryChain {
         return nodes;
     }
 
-    /** Appends an entry in state {@code running} before the unit's work starts. */
+    /**
+     * Appends an entry in state {@code running} before the unit's work starts: for units that commit piece by
+     * piece, whose progress the entry then records.
+     */
     public HistoryEntry begin(NewEntry entry) {
         return append(entry, EntryState.RUNNING);
+    }
+
+    /**
+     * Appends the entry of a run that has ended, inside the caller's transaction: a single-transaction unit's
+     * statements, this record and the fence commit together, and nothing is written before. The fence comes
+     * with the record, after the work, so the lease is locked only for the moment before commit.
+     */
+    public HistoryEntry record(TransactionContext tx, NewEntry entry, FinishedRun run) {
+        Map<String, Object> props = properties(entry);
+        props.put("execution_time_ms", run.elapsed().toMillis());
+        props.put("statements_done", run.statementsDone());
+        run.error().ifPresent(e -> {
+            props.put("error_code", e.code());
+            props.put("error_message", e.message());
+            props.put("failed_statement", e.statementIndex());
+        });
+        var r = guarded(tx, APPEND, Map.of("props", props, "state", run.state().label(),
+                "agoMs", run.begunAgo().toMillis()), "the history root");
+        return toEntry(r.get("id").asString(), r.get("entry"));
+    }
+
+    /** As {@link #record(TransactionContext, NewEntry, FinishedRun)}, in its own transaction (a failed run). */
+    public HistoryEntry record(NewEntry entry, FinishedRun run) {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> record(tx, entry, run));
+        }
+    }
+
+    /**
+     * Takes over the interrupted ({@code running}) entry {@code id} and records how the resumed run ended, inside
+     * the caller's transaction: a single-transaction unit recorded {@code running} by an earlier release.
+     */
+    public HistoryEntry resumeFinished(TransactionContext tx, String id, String installedBy, String checksum,
+                                       FinishedRun run) {
+        guarded(tx, RESUME, Map.of("id", id, "by", installedBy, "checksum", checksum), "history entry " + id);
+        return finish(tx, id, run.state(), run.elapsed(), run.statementsDone(), run.error().orElse(null));
+    }
+
+    /** As {@link #resumeFinished(TransactionContext, String, String, String, FinishedRun)}, in its own transaction. */
+    public HistoryEntry resumeFinished(String id, String installedBy, String checksum, FinishedRun run) {
+        try (Session session = driver.session(sessionConfig)) {
+            return session.executeWrite(tx -> resumeFinished(tx, id, installedBy, checksum, run));
+        }
     }
 
     /** Appends a {@code baseline} entry: the database already holds everything up to the entry's version. */
     public HistoryEntry recordBaseline(NewEntry entry) {
         return append(entry, EntryState.BASELINE);
+    }
+
+    /** As {@link #recordBaseline(NewEntry)}, inside the caller's transaction (a group's). */
+    public HistoryEntry recordBaseline(TransactionContext tx, NewEntry entry) {
+        return append(tx, entry, EntryState.BASELINE);
     }
 
     /** The {@code type} of entries copied from another tool's history; their checksums are that tool's. */
@@ -209,7 +261,7 @@ public final class HistoryChain {
                 List<HistoryEntry> written = new ArrayList<>();
                 for (ImportedRun run : runs) {
                     var r = tx.run(APPEND, Map.of("props", properties(run.entry()), "state",
-                            EntryState.SUCCESS.label())).single();
+                            EntryState.SUCCESS.label(), "agoMs", 0L)).single();
                     String id = r.get("id").asString();
                     Map<String, Object> p = new HashMap<>();
                     p.put("id", id);
@@ -231,6 +283,11 @@ public final class HistoryChain {
         return append(entry, EntryState.SKIPPED);
     }
 
+    /** As {@link #recordSkipped(NewEntry)}, inside the caller's transaction (a group's). */
+    public HistoryEntry recordSkipped(TransactionContext tx, NewEntry entry) {
+        return append(tx, entry, EntryState.SKIPPED);
+    }
+
     /** Creates the root when the database has none. Appends create it themselves; this is for an empty chain. */
     public void ensureRoot() {
         try (Session session = driver.session(sessionConfig)) {
@@ -241,12 +298,15 @@ public final class HistoryChain {
 
     private HistoryEntry append(NewEntry entry, EntryState state) {
         try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> {
-                // One round trip: the fence, the root if missing, and the new entry.
-                var r = guarded(tx, APPEND, Map.of("props", properties(entry), "state", state.label()), "the history root");
-                return toEntry(r.get("id").asString(), r.get("entry"));
-            });
+            return session.executeWrite(tx -> append(tx, entry, state));
         }
+    }
+
+    private HistoryEntry append(TransactionContext tx, NewEntry entry, EntryState state) {
+        // One round trip: the fence, the root if missing, and the new entry.
+        var r = guarded(tx, APPEND, Map.of("props", properties(entry), "state", state.label(), "agoMs", 0L),
+                "the history root");
+        return toEntry(r.get("id").asString(), r.get("entry"));
     }
 
     /**
@@ -270,19 +330,11 @@ public final class HistoryChain {
         }
     }
 
-    /** Marks the entry successful in its own transaction. */
+    /** Marks the {@code running} entry of a piecewise unit successful, in its own transaction. */
     public HistoryEntry succeed(String id, Duration elapsed, int statementsDone) {
         try (Session session = driver.session(sessionConfig)) {
-            return session.executeWrite(tx -> succeed(tx, id, elapsed, statementsDone));
+            return session.executeWrite(tx -> finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null));
         }
-    }
-
-    /**
-     * Marks the entry successful inside the caller's transaction, so work and record commit together.
-     * The fence comes with the record, after the work, so the lease is locked only for the moment before commit.
-     */
-    public HistoryEntry succeed(TransactionContext tx, String id, Duration elapsed, int statementsDone) {
-        return finish(tx, id, EntryState.SUCCESS, elapsed, statementsDone, null);
     }
 
     /** Marks the entry failed, with the error, in its own transaction. */

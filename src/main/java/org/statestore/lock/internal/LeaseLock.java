@@ -2,6 +2,8 @@ package org.statestore.lock.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -61,7 +63,8 @@ public final class LeaseLock implements Fence, AutoCloseable {
             FOREACH (x IN CASE WHEN size(live) = 0 THEN locks ELSE [] END |
                 SET x.holder_id = $me, x.holder_host = $host, x.holder_pid = $pid, x.holder_command = $command,
                     x.acquired_on = now, x.heartbeat_on = now,
-                    x.expires_on = now + duration({milliseconds: $ttl}), x.fence = maxFence + 1)
+                    x.expires_on = now + duration({milliseconds: $ttl}), x.fence = maxFence + 1
+                REMOVE x.applying_versions, x.applying_descriptions, x.applying_after_seq, x.applying_grouped)
             WITH size(live) = 0 AS acquired, maxFence + 1 AS token, head(live) AS holder
             RETURN acquired, token AS fence, holder { .* } AS holder""";
 
@@ -83,11 +86,18 @@ public final class LeaseLock implements Fence, AutoCloseable {
             WITH fenceHeld WHERE fenceHeld > 0
             """;
 
+    // A killed holder's run stays on its nodes until the next holder's ACQUIRE removes it; only live leases are read.
+    private static final String MARK_RUN = """
+            MATCH (l:__StatestoreLock) WHERE l.holder_id = $me AND l.fence = $fence
+            SET l.applying_versions = $versions, l.applying_descriptions = $descriptions,
+                l.applying_after_seq = $afterSeq, l.applying_grouped = $grouped
+            RETURN count(l) AS marked""";
+
     private static final String RELEASE = """
             MATCH (l:__StatestoreLock) WHERE l.holder_id = $me AND l.fence = $fence
             SET l.released_on = datetime.realtime()
             REMOVE l.holder_id, l.holder_host, l.holder_pid, l.holder_command, l.acquired_on, l.heartbeat_on,
-                   l.expires_on""";
+                   l.expires_on, l.applying_versions, l.applying_descriptions, l.applying_after_seq, l.applying_grouped""";
 
     private static final String PEEK = """
             MATCH (l:__StatestoreLock) WHERE l.holder_id IS NOT NULL AND l.expires_on > datetime.realtime()
@@ -160,10 +170,28 @@ public final class LeaseLock implements Fence, AutoCloseable {
 
     /** The live lease, if any, as a follower would see it; takes no lock. */
     public static Optional<LeaseState> peek(Driver driver, SessionConfig sessionConfig) {
+        return view(driver, sessionConfig).map(LeaseView::state);
+    }
+
+    /** The live lease, if any, with the run its holder marked on it; takes no lock. */
+    public static Optional<LeaseView> view(Driver driver, SessionConfig sessionConfig) {
         try (Session session = driver.session(sessionConfig)) {
             return session.executeRead(tx -> tx.run(PEEK).list()).stream().findFirst()
-                    .map(r -> stateOf(r.get("holder")));
+                    .map(r -> viewOf(r.get("holder")));
         }
+    }
+
+    private static LeaseView viewOf(Value h) {
+        List<String> versions = h.get("applying_versions").isNull() ? List.of()
+                : h.get("applying_versions").asList(Value::asString);
+        List<String> descriptions = h.get("applying_descriptions").isNull() ? List.of()
+                : h.get("applying_descriptions").asList(Value::asString);
+        List<LeaseView.Unit> units = new ArrayList<>();
+        for (int i = 0; i < versions.size() && i < descriptions.size(); i++) {
+            units.add(new LeaseView.Unit(versions.get(i), descriptions.get(i)));
+        }
+        return new LeaseView(stateOf(h), units, h.get("applying_after_seq").asLong(0),
+                h.get("applying_grouped").asBoolean(false));
     }
 
     private static LeaseState stateOf(Value h) {
@@ -202,6 +230,27 @@ public final class LeaseLock implements Fence, AutoCloseable {
         lost.set(true);
         return new FenceLostException("the migration lock was taken over by another process (this process's "
                 + "lease expired); nothing more was written");
+    }
+
+    /**
+     * Names on the lease the units this holder's run is about to apply, in order, and the newest history entry
+     * before them, so {@code migrate info} can show which one is running without a history write per unit
+     * ({@link LeaseView}). One small transaction per run, before its first unit: units' own transactions then
+     * touch the lease only with their fence, just before they commit, and never hold up a heartbeat.
+     *
+     * @param grouped whether the units share one transaction (all of them are in flight until it commits)
+     * @throws FenceLostException when the lease was taken over
+     */
+    public void markRun(List<LeaseView.Unit> units, long afterSeq, boolean grouped) {
+        try (Session session = driver.session(sessionConfig)) {
+            long marked = session.executeWrite(tx -> tx.run(MARK_RUN, Map.of("me", holder.id(), "fence", fence,
+                    "versions", units.stream().map(LeaseView.Unit::version).toList(),
+                    "descriptions", units.stream().map(LeaseView.Unit::description).toList(),
+                    "afterSeq", afterSeq, "grouped", grouped)).single().get("marked").asLong());
+            if (marked == 0) {
+                throw lost();
+            }
+        }
     }
 
     private void renew() {

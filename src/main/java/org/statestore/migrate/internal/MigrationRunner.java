@@ -1,10 +1,13 @@
 package org.statestore.migrate.internal;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -14,13 +17,16 @@ import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.statestore.cypher.CypherScript;
 import org.statestore.cypher.Statement;
 import org.statestore.history.EntryError;
 import org.statestore.history.EntryState;
 import org.statestore.history.FenceLostException;
 import org.statestore.history.HistoryEntry;
 import org.statestore.history.RecordedRollback;
+import org.statestore.history.internal.FinishedRun;
 import org.statestore.history.internal.HistoryChain;
 import org.statestore.history.internal.NewEntry;
 import org.statestore.lock.LockTimeoutException;
@@ -45,9 +51,15 @@ import org.statestore.progress.ProgressSink;
 
 /**
  * Applies pending units in version order under the migration lease, recording each run in the history
- * chain: {@code running} before the work starts, progress after each committed piece, then
- * {@code success} or {@code failed}. Stops at the first failure, on a stop request, or when the lease is
- * lost.
+ * chain. A single-transaction unit is one transaction: its statements, its {@code success} entry and the
+ * lease's fencing check commit together, and nothing is written before (a crash leaves no trace of it). A
+ * unit that commits piece by piece (split, auto-commit, Java) is recorded {@code running} before the work
+ * starts, with progress after each committed piece, then {@code success} or {@code failed}. Stops at the
+ * first failure, on a stop request, or when the lease is lost. Which unit is running is marked on the lease
+ * once per run ({@link LeaseLock#markRun}), so {@code migrate info} shows it without a history write.
+ *
+ * <p>With {@link UpOptions#group()} every pending unit shares one transaction, each with its own entry, all
+ * written at its end; a failure rolls all of it back and records nothing.
  *
  * <p>Everything that can be decided from a read (nothing pending, a blocking failure, an edited unit) is
  * decided before the lease is taken, so a rollout where everything is applied takes no lock at all.
@@ -139,14 +151,16 @@ public final class MigrationRunner {
         if (!locked) {
             plan.warnings().forEach(w -> log.accept("warning: " + w + " (tolerated; --strict refuses it)"));
         }
-        List<String> findings = findings(plan, options, guards);
+        boolean mayBaseline = chain.isEmpty() && !detectors.isEmpty() && !units.isEmpty();
+        // Units at or below a baseline the lease holder may yet detect are not pending: a group is judged then.
+        List<String> findings = mayBaseline && !locked ? validation(plan, options, guards)
+                : findings(plan, options, guards);
         if (!findings.isEmpty()) {
             return Optional.of(new UpResult.ValidationFailed(findings));
         }
         if (plan.blocker().isPresent()) {
             return Optional.of(new UpResult.Blocked(plan.blocker().get()));
         }
-        boolean mayBaseline = chain.isEmpty() && !detectors.isEmpty() && !units.isEmpty();
         if (guards.toRun(plan).isEmpty() && !mayBaseline) {
             return Optional.of(new UpResult.UpToDate(plan.current(), locked));
         }
@@ -158,12 +172,43 @@ public final class MigrationRunner {
      * {@code up} validates {@code plan} before it writes anything. Its dry run asks the same.
      */
     static List<String> findings(Plan plan, UpOptions options, Guards guards) {
+        List<String> findings = validation(plan, options, guards);
+        if (options.group()) {
+            findings.addAll(groupRefusals(plan, guards));
+        }
+        return findings;
+    }
+
+    private static List<String> validation(Plan plan, UpOptions options, Guards guards) {
         List<String> findings = new ArrayList<>(plan.problems(options.strict(), options.outOfOrder()));
         for (PendingUnit p : plan.pending()) {
             resumeFinding(p).ifPresent(findings::add);
             findings.addAll(guards.unmetRequirements(p.unit()));
         }
         return findings;
+    }
+
+    /**
+     * The pending units that cannot join a group's one transaction, one finding each. A unit whose
+     * {@code // skip-unless:} is unmet runs no statement, so only its entry joins, whatever its mode.
+     */
+    static List<String> groupRefusals(Plan plan, Guards guards) {
+        List<String> refusals = new ArrayList<>();
+        for (PendingUnit p : guards.toRun(plan)) {
+            Unit u = p.unit();
+            TransactionMode mode = TransactionMode.of(u);
+            if (mode != TransactionMode.SINGLE && guards.unmetSkip(u).isEmpty()) {
+                refusals.add("unit " + u.version() + " (" + u.source() + ") cannot join --group's one transaction: "
+                        + switch (mode) {
+                            case SPLIT -> "it mixes schema commands and data writes, which Neo4j runs only in separate "
+                                    + "transactions";
+                            case AUTO_COMMIT -> "it batches itself with CALL { } IN TRANSACTIONS";
+                            default -> "a Java unit manages its own transactions";
+                        } + "; nothing was applied (apply it without --group, or group the units before it with "
+                        + "--target)");
+            }
+        }
+        return refusals;
     }
 
     private static Optional<String> resumeFinding(PendingUnit p) {
@@ -195,18 +240,30 @@ public final class MigrationRunner {
                                UpOptions options, Optional<Supplier<String>> backup) {
         List<HistoryEntry> chain = fenced.read();
         try {
+            long afterSeq = chain.stream().mapToLong(HistoryEntry::seq).max().orElse(0);
+            Optional<Baseline> groupBaseline = Optional.empty();
             if (chain.isEmpty()) {
                 Optional<Baseline> detected = detect();
                 if (detected.isPresent()) {
                     Baseline b = detected.get();
                     log.accept("detected " + b.description() + " (" + b.evidence() + "); baselining at " + b.version());
-                    recordBaseline(fenced, b);
-                    chain = fenced.read();
+                    if (options.group()) {
+                        // The baseline joins the group's transaction: a refused or failed group leaves no chain.
+                        groupBaseline = detected;
+                        chain = List.of(plannedBaseline(b));
+                    } else {
+                        recordBaseline(fenced, b);
+                        chain = fenced.read();
+                        afterSeq = chain.stream().mapToLong(HistoryEntry::seq).max().orElse(0);
+                    }
                 }
             }
             Plan plan = Plan.of(units, chain, target, options);
             Optional<UpResult> verdict = verdictFromRead(units, chain, plan, true, options);
             if (verdict.isPresent()) {
+                if (verdict.get() instanceof UpResult.UpToDate && groupBaseline.isPresent()) {
+                    recordBaseline(fenced, groupBaseline.get()); // nothing else to group it with
+                }
                 return verdict.get();
             }
             String backupFile = "";
@@ -218,16 +275,27 @@ public final class MigrationRunner {
                 }
                 log.accept("backup before applying: " + backupFile);
             }
-            return applyAll(lock, fenced, plan, backupFile);
+            List<PendingUnit> toRun = guards.toRun(plan);
+            lock.markRun(toRun.stream().map(p -> RunningUnits.leased(p.unit())).toList(), afterSeq, options.group());
+            return options.group() ? applyGroup(lock, fenced, plan, toRun, groupBaseline, backupFile)
+                    : applyAll(lock, fenced, plan, toRun, backupFile);
         } catch (FenceLostException e) {
             return new UpResult.LeaseLost(List.of(), Optional.empty());
         }
     }
 
-    private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan, String backupFile) {
+    /** The entry a detected baseline will have, for planning a group before anything is written. */
+    private HistoryEntry plannedBaseline(Baseline b) {
+        NewEntry e = baselineEntry(b);
+        return new HistoryEntry("", 1, e.version(), e.description(), e.type(), e.checksum(), e.source(), e.installedBy(),
+                ZonedDateTime.now(ZoneOffset.UTC), Optional.empty(), EntryState.BASELINE, e.rollback(),
+                e.transactionMode(), 0, "", Optional.empty(), false, Optional.empty(), Optional.empty());
+    }
+
+    private UpResult applyAll(LeaseLock lock, HistoryChain fenced, Plan plan, List<PendingUnit> toRun, String backupFile) {
         List<AppliedUnit> applied = new ArrayList<>();
         Optional<Version> current = plan.current();
-        for (PendingUnit p : guards.toRun(plan)) {
+        for (PendingUnit p : toRun) {
             Unit unit = p.unit();
             Optional<Precondition> skip = guards.unmetSkip(unit);
             if (skip.isPresent()) {
@@ -246,55 +314,219 @@ public final class MigrationRunner {
                 return new UpResult.LeaseLost(applied, Optional.of(unit));
             }
             TransactionMode mode = TransactionMode.of(unit);
-            int startAt = resumeAt(p);
-            HistoryEntry entry;
-            try {
-                if (p.previousRun().isPresent() && p.previousRun().get().state() == EntryState.RUNNING) {
-                    HistoryEntry old = p.previousRun().get();
-                    log.accept("resuming " + unit.version() + " " + unit.description() + " at statement "
-                            + (startAt + 1) + " (an earlier run by " + old.installedBy() + " was interrupted)");
-                    entry = fenced.resume(old.id(), installedBy, unit.checksum());
-                } else {
-                    log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
-                    entry = fenced.begin(newEntry(unit, mode, backupFile));
-                }
-            } catch (FenceLostException e) {
-                return new UpResult.LeaseLost(applied, Optional.of(unit));
+            Optional<UpResult> stopped = mode == TransactionMode.SINGLE
+                    ? applyInOneTransaction(p, fenced, lock, backupFile, applied)
+                    : applyPiecewise(p, mode, fenced, lock, backupFile, applied);
+            if (stopped.isPresent()) {
+                return stopped.get();
             }
-            long started = System.nanoTime();
-            AtomicInteger done = new AtomicInteger(startAt);
-            try {
-                if (unit instanceof CypherUnit c) {
-                    runScript(c.script().statements(), mode, fenced, lock, entry, done, started);
-                } else if (unit instanceof RepeatableUnit r) {
-                    runScript(r.script().statements(), mode, fenced, lock, entry, done, started);
-                } else {
-                    checkStop(lock);
-                    ((JavaUnit) unit).migration().apply(context());
-                    fenced.succeed(entry.id(), elapsedSince(started), 0);
-                }
-            } catch (StopRequested s) {
-                log.accept("stopped " + unit.version() + " after " + done.get() + " statements; the next run resumes it");
-                return new UpResult.Interrupted(applied, Optional.of(unit), done.get());
-            } catch (FenceLostException e) {
-                return new UpResult.LeaseLost(applied, Optional.of(unit));
-            } catch (Exception e) {
-                EntryError error = errorOf(e, unit instanceof JavaUnit ? 0 : done.get() + 1);
-                try {
-                    fenced.fail(entry.id(), elapsedSince(started), done.get(), error);
-                } catch (FenceLostException lost) {
-                    return new UpResult.LeaseLost(applied, Optional.of(unit));
-                }
-                return new UpResult.UnitFailed(applied, unit, error);
-            }
-            Duration elapsed = elapsedSince(started);
-            applied.add(new AppliedUnit(unit.version(), unit.description(), unit.type(), unit.checksum(), mode, elapsed));
             if (!(unit instanceof RepeatableUnit)) {
                 current = Optional.of(unit.version());
             }
-            log.accept("applied " + unit.version() + " in " + elapsed.toMillis() + " ms");
         }
         return new UpResult.Applied(applied, current);
+    }
+
+    /**
+     * A single-transaction unit: its statements, its entry and the fence in one transaction, nothing written
+     * before. Adds it to {@code applied}, or returns how the run ends.
+     */
+    private Optional<UpResult> applyInOneTransaction(PendingUnit p, HistoryChain fenced, LeaseLock lock,
+                                                     String backupFile, List<AppliedUnit> applied) {
+        Unit unit = p.unit();
+        NewEntry entry = newEntry(unit, TransactionMode.SINGLE, backupFile);
+        // Only an earlier release recorded a single-transaction unit running; that entry is finished, not left behind.
+        Optional<HistoryEntry> interrupted = p.previousRun().filter(e -> e.state() == EntryState.RUNNING);
+        log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
+        long started = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        try {
+            runInOneTransaction(script(unit).statements(), lock, done, unitTask(unit), tx -> {
+                FinishedRun run = FinishedRun.success(elapsedSince(started), elapsedSince(started), done.get());
+                if (interrupted.isPresent()) {
+                    fenced.resumeFinished(tx, interrupted.get().id(), installedBy, unit.checksum(), run);
+                } else {
+                    fenced.record(tx, entry, run);
+                }
+            });
+        } catch (StopRequested s) {
+            log.accept("stopped " + unit.version() + " after " + done.get() + " statements; its transaction rolled "
+                    + "back, so the next run applies it");
+            return Optional.of(new UpResult.Interrupted(applied, Optional.of(unit), 0));
+        } catch (FenceLostException e) {
+            return Optional.of(new UpResult.LeaseLost(applied, Optional.of(unit)));
+        } catch (Exception e) {
+            EntryError error = errorOf(e, done.get() + 1);
+            FinishedRun run = FinishedRun.failure(elapsedSince(started), elapsedSince(started), done.get(), error);
+            try {
+                if (interrupted.isPresent()) {
+                    fenced.resumeFinished(interrupted.get().id(), installedBy, unit.checksum(), run);
+                } else {
+                    fenced.record(entry, run);
+                }
+            } catch (FenceLostException lost) {
+                return Optional.of(new UpResult.LeaseLost(applied, Optional.of(unit)));
+            }
+            return Optional.of(new UpResult.UnitFailed(applied, unit, error));
+        }
+        appliedNow(applied, unit, TransactionMode.SINGLE, elapsedSince(started));
+        return Optional.empty();
+    }
+
+    /**
+     * A unit that commits piece by piece (split, auto-commit, Java): recorded {@code running} first, its progress
+     * after each piece, so an interrupted run resumes. Adds it to {@code applied}, or returns how the run ends.
+     */
+    private Optional<UpResult> applyPiecewise(PendingUnit p, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
+                                              String backupFile, List<AppliedUnit> applied) {
+        Unit unit = p.unit();
+        int startAt = resumeAt(p);
+        HistoryEntry entry;
+        try {
+            if (p.previousRun().isPresent() && p.previousRun().get().state() == EntryState.RUNNING) {
+                HistoryEntry old = p.previousRun().get();
+                log.accept("resuming " + unit.version() + " " + unit.description() + " at statement "
+                        + (startAt + 1) + " (an earlier run by " + old.installedBy() + " was interrupted)");
+                entry = fenced.resume(old.id(), installedBy, unit.checksum());
+            } else {
+                log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
+                entry = fenced.begin(newEntry(unit, mode, backupFile));
+            }
+        } catch (FenceLostException e) {
+            return Optional.of(new UpResult.LeaseLost(applied, Optional.of(unit)));
+        }
+        long started = System.nanoTime();
+        AtomicInteger done = new AtomicInteger(startAt);
+        try {
+            if (unit instanceof JavaUnit j) {
+                checkStop(lock);
+                j.migration().apply(context());
+                fenced.succeed(entry.id(), elapsedSince(started), 0);
+            } else {
+                runPiecewise(script(unit).statements(), mode, fenced, lock, entry, done, started);
+            }
+        } catch (StopRequested s) {
+            log.accept("stopped " + unit.version() + " after " + done.get() + " statements; the next run resumes it");
+            return Optional.of(new UpResult.Interrupted(applied, Optional.of(unit), done.get()));
+        } catch (FenceLostException e) {
+            return Optional.of(new UpResult.LeaseLost(applied, Optional.of(unit)));
+        } catch (Exception e) {
+            EntryError error = errorOf(e, unit instanceof JavaUnit ? 0 : done.get() + 1);
+            try {
+                fenced.fail(entry.id(), elapsedSince(started), done.get(), error);
+            } catch (FenceLostException lost) {
+                return Optional.of(new UpResult.LeaseLost(applied, Optional.of(unit)));
+            }
+            return Optional.of(new UpResult.UnitFailed(applied, unit, error));
+        }
+        appliedNow(applied, unit, mode, elapsedSince(started));
+        return Optional.empty();
+    }
+
+    private void appliedNow(List<AppliedUnit> applied, Unit unit, TransactionMode mode, Duration elapsed) {
+        applied.add(new AppliedUnit(unit.version(), unit.description(), unit.type(), unit.checksum(), mode, elapsed));
+        log.accept("applied " + unit.version() + " in " + elapsed.toMillis() + " ms");
+    }
+
+    /** One unit's share of a group's transaction, recorded when the transaction ends. */
+    private record GroupedRun(PendingUnit pending, NewEntry entry, boolean skipped, long startedNanos, Duration elapsed,
+                              int statements) {
+    }
+
+    /**
+     * Every unit of {@code toRun} (and a detected baseline) in one transaction: each unit's statements in order,
+     * then every entry, in chain order, so the fence and the chain root are locked only just before the commit
+     * and the lease's heartbeat is never held up. A failure or a stop rolls all of it back and records nothing.
+     */
+    private UpResult applyGroup(LeaseLock lock, HistoryChain fenced, Plan plan, List<PendingUnit> toRun,
+                                Optional<Baseline> baseline, String backupFile) {
+        AtomicReference<Unit> working = new AtomicReference<>();
+        AtomicInteger done = new AtomicInteger();
+        AtomicBoolean recording = new AtomicBoolean();
+        List<GroupedRun> runs;
+        log.accept("applying " + toRun.size() + (toRun.size() == 1 ? " unit" : " units") + " in one transaction (--group)");
+        try (Session session = driver.session(sessionConfig)) {
+            runs = session.executeWrite(tx -> {
+                recording.set(false);
+                List<GroupedRun> ran = new ArrayList<>();
+                ScriptExecutor executor = new ScriptExecutor(session, () -> checkStop(lock));
+                for (PendingUnit p : toRun) {
+                    Unit unit = p.unit();
+                    working.set(unit);
+                    done.set(0);
+                    NewEntry entry = newEntry(unit, TransactionMode.of(unit), backupFile);
+                    Optional<Precondition> skip = guards.unmetSkip(unit);
+                    if (skip.isPresent()) {
+                        log.accept("skipping " + unit.version() + " " + unit.description() + ": "
+                                + guards.skipReason(skip.get()));
+                        ran.add(new GroupedRun(p, entry, true, System.nanoTime(), Duration.ZERO, 0));
+                        continue;
+                    }
+                    log.accept("applying " + unit.version() + " " + unit.description() + " (" + p.reason() + ")");
+                    long started = System.nanoTime();
+                    executor.runIn(tx, placeholders.resolve(script(unit).statements()), done);
+                    ran.add(new GroupedRun(p, entry, false, started, elapsedSince(started), done.get()));
+                }
+                recording.set(true);
+                baseline.ifPresent(b -> fenced.recordBaseline(tx, baselineEntry(b)));
+                for (GroupedRun r : ran) {
+                    working.set(r.pending().unit());
+                    recordGrouped(tx, fenced, r);
+                }
+                return ran;
+            });
+        } catch (StopRequested s) {
+            log.accept("stopped during " + working.get().version() + "; the group's transaction rolled back, so nothing "
+                    + "was applied or recorded and the next run applies the whole group");
+            return new UpResult.Interrupted(List.of(), Optional.of(working.get()), 0);
+        } catch (FenceLostException e) {
+            return new UpResult.LeaseLost(List.of(), Optional.ofNullable(working.get()));
+        } catch (RuntimeException e) {
+            if (working.get() == null) {
+                throw e; // an empty group: no unit to blame
+            }
+            String rolledBack = "the group's transaction rolled back: none of its " + toRun.size()
+                    + " units was applied or recorded";
+            EntryError error = recording.get()
+                    ? new EntryError(codeOf(e), "every unit's statements ran, but recording their entries or "
+                            + "committing failed, so " + rolledBack + ": " + firstLine(e), 0)
+                    : new EntryError(codeOf(e), firstLine(e) + " (" + rolledBack + ")", done.get() + 1);
+            return new UpResult.UnitFailed(List.of(), working.get(), error);
+        }
+        List<AppliedUnit> applied = new ArrayList<>();
+        Optional<Version> current = plan.current();
+        for (GroupedRun r : runs) {
+            Unit unit = r.pending().unit();
+            if (r.skipped()) {
+                continue;
+            }
+            appliedNow(applied, unit, TransactionMode.SINGLE, r.elapsed());
+            if (!(unit instanceof RepeatableUnit)) {
+                current = Optional.of(unit.version());
+            }
+        }
+        return new UpResult.Applied(applied, current);
+    }
+
+    private void recordGrouped(TransactionContext tx, HistoryChain fenced, GroupedRun r) {
+        if (r.skipped()) {
+            fenced.recordSkipped(tx, r.entry());
+            return;
+        }
+        FinishedRun run = FinishedRun.success(r.elapsed(), elapsedSince(r.startedNanos()), r.statements());
+        Optional<HistoryEntry> interrupted = r.pending().previousRun().filter(e -> e.state() == EntryState.RUNNING);
+        if (interrupted.isPresent()) {
+            fenced.resumeFinished(tx, interrupted.get().id(), installedBy, r.pending().unit().checksum(), run);
+        } else {
+            fenced.record(tx, r.entry(), run);
+        }
+    }
+
+    private static CypherScript script(Unit unit) {
+        if (unit instanceof CypherUnit c) {
+            return c.script();
+        }
+        return ((RepeatableUnit) unit).script();
     }
 
     /** Asks each detector in turn; the first that recognises the database wins. */
@@ -316,8 +548,12 @@ public final class MigrationRunner {
 
     /** Records {@code baseline} on {@code chain}, which the caller has fenced with the lease. */
     public HistoryEntry recordBaseline(HistoryChain chain, Baseline baseline) {
-        return chain.recordBaseline(new NewEntry(baseline.version().text(), baseline.description(), "BASELINE",
-                "", "evidence: " + baseline.evidence(), installedBy, RecordedRollback.none(), "none"));
+        return chain.recordBaseline(baselineEntry(baseline));
+    }
+
+    private NewEntry baselineEntry(Baseline baseline) {
+        return new NewEntry(baseline.version().text(), baseline.description(), "BASELINE", "",
+                "evidence: " + baseline.evidence(), installedBy, RecordedRollback.none(), "none");
     }
 
     private MigrationContext context() {
@@ -329,37 +565,55 @@ public final class MigrationRunner {
                 unit.source(), installedBy, unit.rollback().recorded().withBackup(backupFile), mode.label());
     }
 
-    private void runScript(List<Statement> statements, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
-                           HistoryEntry entry, AtomicInteger done, long started) {
-        // Progress checksums cover the raw statements; the server gets them with placeholders resolved.
-        List<Statement> resolved = placeholders.resolve(statements);
-        // The success record is written after the last statement: when it is the write that fails, the error must
-        // say so, not name a statement the unit does not have. The failure is known by identity, because the driver
-        // rethrows what the transaction function threw (and retries transient failures, so nothing may be wrapped there).
+    /** Runs {@code statements} in one transaction that {@code record} ends, inside it, before the commit. */
+    private void runInOneTransaction(List<Statement> statements, LeaseLock lock, AtomicInteger done, String task,
+                                     Consumer<TransactionContext> record) {
+        // The record is written after the last statement: when it is the write that fails, the error must say so,
+        // not name a statement the unit does not have. The failure is known by identity, because the driver rethrows
+        // what the transaction function threw (and retries transient failures, so nothing may be wrapped there).
         AtomicReference<RuntimeException> recordingFailure = new AtomicReference<>();
         try (Session session = driver.session(sessionConfig)) {
-            boolean recorded = new ScriptExecutor(session, () -> checkStop(lock), counts, unitTask(entry)).run(resolved, mode, done,
-                    n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
-                    (tx, n) -> noteFailure(recordingFailure, () -> fenced.succeed(tx, entry.id(), elapsedSince(started), n)));
-            if (!recorded) {
-                noteFailure(recordingFailure, () -> fenced.succeed(entry.id(), elapsedSince(started), done.get()));
-            }
+            new ScriptExecutor(session, () -> checkStop(lock), counts, task).run(placeholders.resolve(statements),
+                    TransactionMode.SINGLE, done, n -> { },
+                    (tx, n) -> noteFailure(recordingFailure, () -> record.accept(tx)));
         } catch (FenceLostException | StopRequested e) {
             throw e;
         } catch (RuntimeException e) {
             if (e == recordingFailure.get()) {
-                throw new AfterStatementsFailed(statements.size(), mode == TransactionMode.SINGLE
-                        ? "recording the unit's success failed, so the transaction they share with it rolled back"
-                        : "recording the unit's success failed", e);
+                throw new AfterStatementsFailed(statements.size(),
+                        "recording the unit's success failed, so the transaction they share with it rolled back", e);
+            }
+            if (done.get() == statements.size()) {
+                throw new AfterStatementsFailed(statements.size(), "their transaction failed to commit", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the rest of {@code statements} piece by piece, recording progress on {@code entry}, then success. */
+    private void runPiecewise(List<Statement> statements, TransactionMode mode, HistoryChain fenced, LeaseLock lock,
+                              HistoryEntry entry, AtomicInteger done, long started) {
+        // Progress checksums cover the raw statements; the server gets them with placeholders resolved.
+        List<Statement> resolved = placeholders.resolve(statements);
+        AtomicReference<RuntimeException> recordingFailure = new AtomicReference<>();
+        try (Session session = driver.session(sessionConfig)) {
+            new ScriptExecutor(session, () -> checkStop(lock), counts, entry.version() + " " + entry.description())
+                    .run(resolved, mode, done,
+                            n -> fenced.progress(entry.id(), n, Checksums.ofStatements(statements.subList(0, n))),
+                            (tx, n) -> { });
+            noteFailure(recordingFailure, () -> fenced.succeed(entry.id(), elapsedSince(started), done.get()));
+        } catch (FenceLostException | StopRequested e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e == recordingFailure.get()) {
+                throw new AfterStatementsFailed(statements.size(), "recording the unit's success failed", e);
             }
             if (done.get() == statements.size()) {
                 // Past the last statement only the last commit and the progress record are left; an auto-commit
                 // statement has committed once it ran.
-                throw new AfterStatementsFailed(statements.size(), switch (mode) {
-                    case SINGLE -> "their transaction failed to commit";
-                    case AUTO_COMMIT -> "recording the unit's progress failed";
-                    default -> "committing the last of them or recording the unit's progress failed";
-                }, e);
+                throw new AfterStatementsFailed(statements.size(), mode == TransactionMode.AUTO_COMMIT
+                        ? "recording the unit's progress failed"
+                        : "committing the last of them or recording the unit's progress failed", e);
             }
             throw e;
         }
@@ -386,8 +640,8 @@ public final class MigrationRunner {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
     }
 
-    private static String unitTask(HistoryEntry entry) {
-        return entry.version() + " " + entry.description();
+    private static String unitTask(Unit unit) {
+        return unit.version() + " " + unit.description();
     }
 
     private void checkStop(LeaseLock lock) {

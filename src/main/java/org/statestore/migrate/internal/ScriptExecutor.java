@@ -117,6 +117,11 @@ final class ScriptExecutor {
         }
     }
 
+    /** Runs {@code statements} inside the caller's transaction {@code tx}, counting each in {@code done}: a group's share. */
+    void runIn(TransactionContext tx, List<Statement> statements, AtomicInteger done) {
+        runAll(tx, statements, done);
+    }
+
     private void runAll(TransactionContext tx, List<Statement> statements, AtomicInteger done) {
         for (Statement s : statements) {
             checkStop.run();

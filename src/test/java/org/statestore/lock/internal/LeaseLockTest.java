@@ -167,4 +167,33 @@ class LeaseLockTest {
         }
         assertTrue(LeaseLock.peek(neo4j.driver(), db).isEmpty());
     }
+
+    @Test
+    @DisplayName("names the run its holder marked on it until released; a killed holder's run is gone once the next "
+            + "holder takes over, and a holder that lost the lease cannot mark one")
+    void markedRun() {
+        List<LeaseView.Unit> run = List.of(new LeaseView.Unit("1.2", "One"), new LeaseView.Unit("R", "Views"));
+        try (LeaseLock held = acquire("migrate up", Duration.ofSeconds(30), Duration.ZERO)) {
+            assertEquals(List.of(), LeaseLock.view(neo4j.driver(), db).orElseThrow().applying(), "none marked yet");
+            held.markRun(run, 7, true);
+            LeaseView view = LeaseLock.view(neo4j.driver(), db).orElseThrow();
+            assertEquals(run, view.applying());
+            assertEquals(7, view.afterSeq());
+            assertTrue(view.grouped());
+            assertEquals("migrate up", view.state().holder().command());
+        }
+        assertEquals(0, neo4j.count("MATCH (l:__StatestoreLock) WHERE l.applying_versions IS NOT NULL RETURN count(l)"),
+                "release removes the run");
+
+        LeaseLock killed = acquire("killed", Duration.ofSeconds(30), Duration.ZERO);
+        killed.markRun(run, 0, false);
+        neo4j.query("MATCH (l:__StatestoreLock) SET l.expires_on = datetime() - duration('PT1S')");
+        try (LeaseLock next = acquire("next", Duration.ofSeconds(30), Duration.ZERO)) {
+            assertEquals(List.of(), LeaseLock.view(neo4j.driver(), db).orElseThrow().applying());
+            assertThrows(FenceLostException.class, () -> killed.markRun(run, 0, false));
+            assertEquals(List.of(), LeaseLock.view(neo4j.driver(), db).orElseThrow().applying());
+        } finally {
+            killed.release();
+        }
+    }
 }
