@@ -12,6 +12,7 @@ import org.statestore.backup.internal.BackupReader;
 import org.statestore.backup.internal.BackupRestorer;
 import org.statestore.backup.internal.BackupWriter;
 import org.statestore.backup.internal.ScratchSpace;
+import org.statestore.backup.internal.TargetState;
 import org.statestore.lock.Holder;
 import org.statestore.lock.LeaseSettings;
 import org.statestore.lock.internal.LeaseLock;
@@ -99,6 +100,19 @@ public final class Backups {
     public RestoreResult restore(VerifyResult.Valid backup, boolean replace) {
         return new BackupRestorer(driver, database, Optional.of(serverVersion), log, ScratchSpace.defaultBase(), counts)
                 .restore(backup, replace, DumpGuard.NONE);
+    }
+
+    /**
+     * Why {@link #restore} without {@code replace} would refuse this database now: it holds nodes (lease nodes
+     * too), constraints or indexes other than LOOKUP ones, as one line ({@code database neo4j is not empty (3 nodes,
+     * 0 constraints, 0 indexes)}); empty when it is empty. For a caller that must know before long work of its own
+     * (as {@code upgrade store --into} does); the restore checks again.
+     */
+    public Optional<String> whyNotEmpty() {
+        BackupRestorer restorer = new BackupRestorer(driver, database, Optional.of(serverVersion), log,
+                ScratchSpace.defaultBase(), counts);
+        TargetState state = restorer.inspect();
+        return state.isEmpty() ? Optional.empty() : Optional.of(restorer.notEmpty(state));
     }
 
     /**

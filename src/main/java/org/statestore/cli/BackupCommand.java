@@ -68,9 +68,8 @@ final class BackupCommand {
      * before it becomes part of a path.
      */
     static String offlineDatabase(ConnectionOptions connection, Console console) {
-        String source = connection.database != null ? "--database" : "NEO4J_DBNAME";
-        String name = Optional.ofNullable(connection.database).or(() -> console.env("NEO4J_DBNAME"))
-                .orElse(ConnectionSettings.DEFAULT_DATABASE);
+        String source = connection.credentials.database != null ? "--database" : "NEO4J_DBNAME";
+        String name = connection.credentials.database(console);
         Optional<String> problem = DatabaseName.problem(name);
         if (problem.isPresent()) {
             throw new UsageException(source + ": " + problem.get());

@@ -1,18 +1,13 @@
 package org.statestore.cli;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.statestore.neo4j.ConnectionSettings;
-import org.statestore.neo4j.Secret;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The connection flags every database command shares; each falls back to alchemiscale's environment variables. */
@@ -23,19 +18,9 @@ final class ConnectionOptions {
                     + "Without one, the embedded store in --data-dir is used.")
     String url;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "User name. Env: NEO4J_USER. Default: neo4j.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "Password (visible to other users in the "
-            + "process list: prefer NEO4J_PASS or --password-file). Env: NEO4J_PASS.")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of FILE.")
-    Path passwordFile;
-
-    @Option(names = {"--database", "--dbname"}, paramLabel = "NAME",
-            description = "Database name. Env: NEO4J_DBNAME. Default: neo4j.")
-    String database;
+    /** --user, --password, --password-file and --database. */
+    @Mixin
+    CredentialOptions credentials;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Store directory of the embedded default. Env: STATESTORE_DATA_DIR. Default: ./statestore-data.")
@@ -76,28 +61,17 @@ final class ConnectionOptions {
     ConnectionSettings settings(Console console, Duration defaultWait, ImplicitStore implicit) {
         Duration wait = waitForDb == null ? defaultWait : waitForDb;
         Optional<String> urlText = Optional.ofNullable(url).filter(s -> !s.isBlank()).or(() -> console.env("NEO4J_URL"));
-        String db = Optional.ofNullable(database).or(() -> console.env("NEO4J_DBNAME"))
-                .orElse(ConnectionSettings.DEFAULT_DATABASE);
+        String db = credentials.database(console);
         Path dir = Optional.ofNullable(dataDir).or(() -> console.env("STATESTORE_DATA_DIR").map(Path::of))
                 .orElse(ConnectionSettings.DEFAULT_DATA_DIR);
         if (urlText.isEmpty()) {
             if (dataDir == null) {
                 refuseImplicit(console, dir, implicit);
             }
-            return settingsOrUsage(() -> ConnectionSettings.embedded(dir).withDatabase(db).withWaitForDb(wait));
+            return CredentialOptions.settingsOrUsage(() -> ConnectionSettings.embedded(dir).withDatabase(db)
+                    .withWaitForDb(wait));
         }
-        if (ConnectionSettings.hasUserInfo(urlText.get())) {
-            throw new UsageException(ConnectionSettings.USER_INFO_REFUSED);
-        }
-        URI uri;
-        try {
-            uri = new URI(urlText.get().strip());
-        } catch (URISyntaxException e) {
-            throw new UsageException("bad URL '" + urlText.get() + "': " + e.getReason());
-        }
-        String name = Optional.ofNullable(user).or(() -> console.env("NEO4J_USER")).orElse(ConnectionSettings.DEFAULT_USER);
-        Secret secret = Secret.of(readPassword(console));
-        return settingsOrUsage(() -> new ConnectionSettings(Optional.of(uri), name, secret, db, dir, wait));
+        return credentials.remote(urlText.get(), console, dir, wait);
     }
 
     /** Exit 2 where a command without a URL or {@code --data-dir} would quietly use a throwaway store. */
@@ -116,26 +90,5 @@ final class ConnectionOptions {
     /** An embedded store's home: Neo4j's data directory with its databases inside. */
     private static boolean isStore(Path dir) {
         return Files.isDirectory(dir.resolve("data").resolve("databases"));
-    }
-
-    private String readPassword(Console console) {
-        if (passwordFile != null) {
-            try {
-                String text = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                return text.lines().findFirst().orElse("");
-            } catch (IOException e) {
-                throw new UsageException("cannot read --password-file " + passwordFile + ": "
-                        + e.getClass().getSimpleName());
-            }
-        }
-        return Optional.ofNullable(password).or(() -> console.env("NEO4J_PASS")).orElse("");
-    }
-
-    private static ConnectionSettings settingsOrUsage(Supplier<ConnectionSettings> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.statestore.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.statestore.alchemiscale.internal.ReleaseTargets;
 import org.statestore.migrate.Version;
@@ -43,7 +44,8 @@ final class UpgradeReports {
                 .field("registrationsWithoutFailureTimes", r.withoutFailureTimes())
                 .field("addsFailureTimes", r.addsFailureTimes()).field("identities", r.identities())
                 .field("target", r.target().map(Version::text).orElse(null))
-                .field("alchemiscale", ServedReleases.json(reached)).field("next", r.nextCommand());
+                .field("alchemiscale", ServedReleases.json(reached)).field("next", r.nextCommand())
+                .field("ways", waysJson(r.ways()));
         report.line("store format:             " + r.storeFormat() + " (Neo4j " + r.introducedIn() + "), needs "
                 + "migration to Neo4j 5").line("BTREE indexes to convert: " + r.btreeIndexes())
                 .line("alchemiscale shape:       " + r.shape())
@@ -54,7 +56,21 @@ final class UpgradeReports {
                         + (r.addsFailureTimes() ? ", given []" : ", kept as they are"))
                 .line("identities:               " + r.identities())
                 .line("the result:               " + ServedReleases.text(reached, r.target().isPresent()))
-                .line("next:                     " + r.nextCommand()).build();
+                .line("next (running Neo4j 5):   " + r.ways().into() + "   (an empty database; any 5.x or calendar "
+                        + "version)")
+                .line("next (embedded Neo4j):    " + r.ways().dataDir() + ", then statestore server --data-dir "
+                        + "<new store directory>")
+                .line("next (neo4j-admin load):  " + r.ways().toDump() + "   (the dump loads into Neo4j "
+                        + r.ways().dumpLoader() + " or newer only)").build();
+    }
+
+    private static Map<String, Object> waysJson(UpgradeCheck.Ways ways) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("into", ways.into());
+        m.put("dataDir", ways.dataDir());
+        m.put("toDump", ways.toDump());
+        m.put("dumpLoadsIntoNeo4j", ways.dumpLoader() + " or newer");
+        return m;
     }
 
     /** {@code upgrade store} with {@code --replace} but not {@code --yes}. */
@@ -74,10 +90,11 @@ final class UpgradeReports {
     }
 
     /**
-     * {@code upgrade store}: each step's time, then the version reached in {@code dataDir} and how to serve it;
-     * {@code targeted} when {@code --target} was given (no earlier targets are suggested then).
+     * {@code upgrade store}: each step's time, then the version reached, where the store went (the {@code --into}
+     * server, the data directory) and how to serve it, and what a {@code --to-dump} file loads into; {@code targeted}
+     * when {@code --target} was given (no earlier targets are suggested then).
      */
-    static Report stored(StoreUpgrade.Report r, Path dump, Path dataDir, long totalMs, boolean targeted) {
+    static Report stored(StoreUpgrade.Report r, Path dump, long totalMs, boolean targeted) {
         Map<String, Object> steps = new LinkedHashMap<>();
         Report.Builder report = Report.ok();
         for (int i = 0; i < r.steps().size(); i++) {
@@ -85,13 +102,61 @@ final class UpgradeReports {
             steps.put(r.steps().get(i), ms);
             report.line(String.format("%-55s %7d ms", r.steps().get(i), ms));
         }
-        Path home = dataDir.toAbsolutePath().normalize();
+        Optional<Path> home = r.dataDir().map(d -> d.toAbsolutePath().normalize());
+        String version = r.version().map(Version::text).orElse("-");
         report.field("stepsMs", steps).field("totalMs", totalMs).field("version", r.version().map(Version::text)
-                .orElse(null)).field("dataDir", home.toString());
+                .orElse(null)).field("dataDir", home.map(Path::toString).orElse(null));
         r.version().ifPresent(v -> report.field("alchemiscale", ServedReleases.json(v)));
-        report.line("upgraded " + dump + " to " + home + " at version " + r.version().map(Version::text).orElse("-")
-                + " in " + totalMs + " ms; database check and doctor passed");
+        report.field("toDump", r.toDump().map(UpgradeReports::dumpJson).orElse(null))
+                .field("into", r.into().map(UpgradeReports::intoJson).orElse(null));
+        if (r.into().isPresent()) {
+            StoreUpgrade.Restored into = r.into().get();
+            report.line("upgraded " + dump + " into " + into.target() + " at version " + version + " in " + totalMs
+                    + " ms; restored " + into.counts() + ", read back and compared; database check and migrate info "
+                    + "passed there");
+        } else {
+            report.line("upgraded " + dump + " to " + home.map(Path::toString).orElse("-") + " at version " + version
+                    + " in " + totalMs + " ms; database check and doctor passed");
+        }
         r.version().ifPresent(v -> report.line(ServedReleases.text(v, targeted)));
-        return report.line("next: statestore server --data-dir " + dataDir).build();
+        if (r.into().isPresent()) {
+            report.line(home.map(h -> "the store built on the way is kept in " + h)
+                    .orElse("the store was built in a scratch directory, now deleted (--data-dir DIR keeps it)"));
+        }
+        r.toDump().ifPresent(d -> report.line(dumpNote(d)));
+        if (r.into().isPresent()) {
+            return report.line("next: start alchemiscale against " + r.into().get().target()).build();
+        }
+        return report.line("next: statestore server --data-dir " + r.dataDir().map(Path::toString).orElse("-")).build();
+    }
+
+    /** What a {@code --to-dump} file is and where it loads: the embedded Neo4j's release line or newer. */
+    static String dumpNote(StoreUpgrade.WrittenDump d) {
+        return "wrote " + d.file() + " with the embedded Neo4j " + d.neo4jVersion() + ": it loads into Neo4j "
+                + d.oldestLoader() + " or newer (neo4j-admin database load); older 5.x servers refuse it, use --into "
+                + "URL for them";
+    }
+
+    private static Map<String, Object> dumpJson(StoreUpgrade.WrittenDump d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", d.file().toString());
+        m.put("writtenByNeo4j", d.neo4jVersion());
+        m.put("loadsIntoNeo4j", d.oldestLoader() + " or newer");
+        return m;
+    }
+
+    private static Map<String, Object> intoJson(StoreUpgrade.Restored into) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("nodes", into.counts().nodes());
+        counts.put("relationships", into.counts().relationships());
+        counts.put("constraints", into.counts().constraints());
+        counts.put("indexes", into.counts().indexes());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", into.target());
+        m.put("serverVersion", into.serverVersion());
+        m.put("database", into.database());
+        m.put("counts", counts);
+        m.put("version", into.version().map(Version::text).orElse(null));
+        return m;
     }
 }

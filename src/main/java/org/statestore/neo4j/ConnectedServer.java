@@ -29,8 +29,8 @@ public record ConnectedServer(String description, String database, ServerInfo se
             throw new UnsupportedServerException(server, "Neo4j " + server.version() + " is below 5.0, which " + what
                     + " needs; identity commands still work on it. Move the store to Neo4j 5: stop the server, run "
                     + "neo4j-admin dump --database=" + database + " --to=" + dump + ", then statestore upgrade store "
-                    + "--from-dump " + dump + " --data-dir DIR (its --help says which --target fits your alchemiscale "
-                    + "release)");
+                    + "--from-dump " + dump + " --into URL of an empty Neo4j 5 server (or --data-dir DIR; its --help "
+                    + "says which --target fits your alchemiscale release)");
         }
     }
 }

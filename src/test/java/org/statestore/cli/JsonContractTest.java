@@ -495,6 +495,12 @@ class JsonContractTest {
         c.add(fails("upgrade store", "with --replace but without --yes is refused (exit 11)", w ->
                 w.run("upgrade", "store", "--from-dump", w.dir.resolve("missing.dump"), "--data-dir",
                         w.dir.resolve("store"), "--replace", "--output", "json")));
+        c.add(fails("upgrade store", "--into a database that holds data is refused (exit 11) before the dump is loaded",
+                w -> {
+                    w.cypher("CREATE (:Thing {id: 1})");
+                    return w.run("upgrade", "store", "--from-dump", fixtureDump(), "--into", w.url(), "--output",
+                            "json");
+                }));
         return c;
     }
 

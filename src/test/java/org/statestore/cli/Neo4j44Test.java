@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.statestore.testing.CliRun;
 import org.statestore.testing.Neo4jServerProcess;
+import org.statestore.testing.SharedFixtures;
 import org.statestore.testing.TestedServers;
 
 /** Neo4j 4.4, where every alchemiscale v0.3 operator starts: one clear refusal, identity commands still work. */
@@ -67,6 +70,22 @@ class Neo4j44Test {
                     + "RETURN count(n)").single().get(0).asLong(), "no history or lease was written");
         }
         assertEquals(0, backups.toFile().list().length, "no backup file");
+    }
+
+    @Test
+    @DisplayName("upgrade store --into the 4.4 server exits 12 right after connecting, naming --into and an empty "
+            + "Neo4j 5; the dump is never loaded and no data directory is created")
+    void upgradeIntoIsRefused(@TempDir Path work) throws IOException {
+        Path dump = Files.copy(SharedFixtures.fixture("alchemiscale-v0.3-neo4j-4.4.dump"), work.resolve("old.dump"));
+        Path dir = work.resolve("store");
+        CliRun run = run("upgrade", "store", "--from-dump", dump.toString(), "--into", server.boltUrl(),
+                "--data-dir", dir.toString());
+        assertEquals(ExitCode.UNSUPPORTED_SERVER.code(), run.exitCode(), run.toString());
+        assertTrue(run.err().contains("statestore: Neo4j " + TestedServers.BELOW_FIVE + " is below 5.0, which upgrade "
+                + "store --into needs: start an empty Neo4j 5"), run.toString());
+        assertFalse(run.err().contains("step: load dump"), run.toString());
+        assertFalse(run.err().contains("\tat "), run.toString());
+        assertFalse(Files.exists(dir), "no data directory");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.statestore.alchemiscale.CheckReport;
 import org.statestore.alchemiscale.internal.ReleaseTargets;
+import org.statestore.backup.BackupCounts;
 import org.statestore.migrate.Version;
 import org.statestore.upgrade.internal.StoreUpgrade;
 import org.statestore.upgrade.internal.UpgradeCheck;
@@ -58,8 +59,10 @@ class UpgradeReportsTest {
             times.put("Task.datetime_created", 12L);
             times.put("Network.created", 3L);
             return new UpgradeCheck.Report("AF4.3.0", "4.3", 5, "v0.3", 4, 2, times, converts, 6, converts, 3, target,
-                    "statestore upgrade store --from-dump " + DUMP + " --data-dir DIR");
+                    UpgradeCheck.Ways.of(DUMP, target, "5.26.30"));
         }
+
+        private static final String UPGRADE = "statestore upgrade store --from-dump " + DUMP;
 
         @Test
         @DisplayName("the text names each finding on an aligned line, the result and the next command")
@@ -77,8 +80,25 @@ class UpgradeReportsTest {
                     "without failure_times:    6 compute service registration(s), given []",
                     "identities:               3",
                     "the result:               " + ServedReleases.text(newest, false),
-                    "next:                     statestore upgrade store --from-dump " + DUMP + " --data-dir DIR"),
+                    "next (running Neo4j 5):   " + UPGRADE + " --into bolt://HOST:7687   (an empty database; any 5.x "
+                            + "or calendar version)",
+                    "next (embedded Neo4j):    " + UPGRADE + " --data-dir <new store directory>, then statestore "
+                            + "server --data-dir <new store directory>",
+                    "next (neo4j-admin load):  " + UPGRADE + " --data-dir <new store directory> --to-dump "
+                            + "neo4j-5.dump   (the dump loads into Neo4j 5.26 or newer only)"),
                     r.text());
+        }
+
+        @Test
+        @DisplayName("JSON names the way to each kind of target: --into a running server, --data-dir for the "
+                + "embedded one, --to-dump for neo4j-admin load of 5.26 or newer; next stays the --data-dir way")
+        void ways() {
+            Report r = UpgradeReports.checked(report(false, Optional.of(V040)));
+            assertEquals(Map.of("into", UPGRADE + " --into bolt://HOST:7687 --target 0.4.0",
+                    "dataDir", UPGRADE + " --data-dir <new store directory> --target 0.4.0",
+                    "toDump", UPGRADE + " --data-dir <new store directory> --to-dump neo4j-5.dump --target 0.4.0",
+                    "dumpLoadsIntoNeo4j", "5.26 or newer"), r.fields().get("ways"));
+            assertEquals(UPGRADE + " --data-dir <new store directory> --target 0.4.0", r.fields().get("next"));
         }
 
         @Test
@@ -88,7 +108,7 @@ class UpgradeReportsTest {
             assertEquals(List.of("storeFormat", "formatIntroducedIn", "btreeIndexesToConvert", "shape", "networks",
                     "networksWithoutMark", "localDateTimes", "convertsLocalDateTimes", "localDateTimesToConvert",
                     "registrationsWithoutFailureTimes", "addsFailureTimes", "identities", "target", "alchemiscale",
-                    "next"), names(r));
+                    "next", "ways"), names(r));
             assertEquals(r.fields().get("localDateTimes"), r.fields().get("localDateTimesToConvert"));
             assertEquals(null, r.fields().get("target"));
             assertEquals(ServedReleases.json(ReleaseTargets.newest().target()), r.fields().get("alchemiscale"));
@@ -119,13 +139,24 @@ class UpgradeReportsTest {
     @DisplayName("upgrade store")
     class Store {
 
-        private final StoreUpgrade.Report done = new StoreUpgrade.Report(List.of("check input", "load dump"),
-                List.of(Duration.ofMillis(4), Duration.ofMillis(1500)), Optional.of(V040), new CheckReport(List.of()));
+        private static final Path KEPT = Path.of("/srv/new/../store");
+        private static final StoreUpgrade.WrittenDump WRITTEN = new StoreUpgrade.WrittenDump(Path.of("/srv/neo4j-5.dump"),
+                "5.26.30");
+        private static final StoreUpgrade.Restored RESTORED = new StoreUpgrade.Restored(
+                "bolt://db:7687 (Neo4j 5.18.1 community, database neo4j)", "5.18.1", "neo4j",
+                new BackupCounts(170, 190, 4, 1), Optional.of(V040));
+
+        private StoreUpgrade.Report done(Optional<Path> dataDir, Optional<StoreUpgrade.WrittenDump> toDump,
+                                         Optional<StoreUpgrade.Restored> into) {
+            return new StoreUpgrade.Report(List.of("check input", "load dump"),
+                    List.of(Duration.ofMillis(4), Duration.ofMillis(1500)), Optional.of(V040), new CheckReport(List.of()),
+                    dataDir, toDump, into);
+        }
 
         @Test
         @DisplayName("the text has each step's time, where the store went and at which version, and how to serve it")
         void text() {
-            Report r = UpgradeReports.stored(done, DUMP, Path.of("/srv/new/../store"), 1510, true);
+            Report r = UpgradeReports.stored(done(Optional.of(KEPT), Optional.empty(), Optional.empty()), DUMP, 1510, true);
             assertEquals(List.of(
                     String.format("%-55s %7d ms", "check input", 4),
                     String.format("%-55s %7d ms", "load dump", 1500),
@@ -135,23 +166,71 @@ class UpgradeReportsTest {
         }
 
         @Test
-        @DisplayName("JSON has stepsMs, totalMs, version, the absolute dataDir and the release served")
+        @DisplayName("JSON has stepsMs, totalMs, version, the absolute dataDir, the release served, toDump and into")
         void json() {
-            Report r = UpgradeReports.stored(done, DUMP, Path.of("/srv/store"), 1510, false);
-            assertEquals(List.of("stepsMs", "totalMs", "version", "dataDir", "alchemiscale"), names(r));
+            Report r = UpgradeReports.stored(done(Optional.of(Path.of("/srv/store")), Optional.empty(), Optional.empty()),
+                    DUMP, 1510, false);
+            assertEquals(List.of("stepsMs", "totalMs", "version", "dataDir", "alchemiscale", "toDump", "into"), names(r));
             assertEquals(Map.of("check input", 4L, "load dump", 1500L), r.fields().get("stepsMs"));
             assertEquals(List.of("check input", "load dump"), List.copyOf(((Map<?, ?>) r.fields().get("stepsMs"))
                     .keySet()));
             assertEquals(1510L, r.fields().get("totalMs"));
             assertEquals("0.4.0", r.fields().get("version"));
             assertEquals("/srv/store", r.fields().get("dataDir"));
+            assertEquals(null, r.fields().get("toDump"));
+            assertEquals(null, r.fields().get("into"));
+        }
+
+        @Test
+        @DisplayName("a --to-dump file is named with the Neo4j that wrote it and the oldest release that loads it, "
+                + "pointing older 5.x servers at --into")
+        void toDump() {
+            Report r = UpgradeReports.stored(done(Optional.of(KEPT), Optional.of(WRITTEN), Optional.empty()), DUMP, 1510,
+                    true);
+            assertEquals("wrote /srv/neo4j-5.dump with the embedded Neo4j 5.26.30: it loads into Neo4j 5.26 or newer "
+                    + "(neo4j-admin database load); older 5.x servers refuse it, use --into URL for them",
+                    r.text().get(4));
+            assertEquals(Map.of("file", "/srv/neo4j-5.dump", "writtenByNeo4j", "5.26.30", "loadsIntoNeo4j",
+                    "5.26 or newer"), r.fields().get("toDump"));
+            assertEquals("2025.10", new StoreUpgrade.WrittenDump(Path.of("x"), "2025.10.1").oldestLoader());
+        }
+
+        @Test
+        @DisplayName("--into names the server, what was restored and checked there, that the scratch store is gone, "
+                + "and what to start next")
+        void into() {
+            Report r = UpgradeReports.stored(done(Optional.empty(), Optional.empty(), Optional.of(RESTORED)), DUMP, 1510,
+                    true);
+            assertEquals(List.of(
+                    String.format("%-55s %7d ms", "check input", 4),
+                    String.format("%-55s %7d ms", "load dump", 1500),
+                    "upgraded " + DUMP + " into bolt://db:7687 (Neo4j 5.18.1 community, database neo4j) at version "
+                            + "0.4.0 in 1510 ms; restored 170 nodes, 190 relationships, 4 constraints, 1 indexes, read "
+                            + "back and compared; database check and migrate info passed there",
+                    ServedReleases.text(V040, true),
+                    "the store was built in a scratch directory, now deleted (--data-dir DIR keeps it)",
+                    "next: start alchemiscale against bolt://db:7687 (Neo4j 5.18.1 community, database neo4j)"),
+                    r.text());
+            assertEquals(null, r.fields().get("dataDir"));
+            Map<?, ?> into = (Map<?, ?>) r.fields().get("into");
+            assertEquals(List.of("target", "serverVersion", "database", "counts", "version"), List.copyOf(into.keySet()));
+            assertEquals("5.18.1", into.get("serverVersion"));
+            assertEquals(Map.of("nodes", 170L, "relationships", 190L, "constraints", 4L, "indexes", 1L),
+                    into.get("counts"));
+            assertEquals("0.4.0", into.get("version"));
+
+            Report kept = UpgradeReports.stored(done(Optional.of(KEPT), Optional.empty(), Optional.of(RESTORED)), DUMP,
+                    1510, true);
+            assertEquals("the store built on the way is kept in /srv/store", kept.text().get(4));
+            assertEquals("/srv/store", kept.fields().get("dataDir"));
         }
 
         @Test
         @DisplayName("without a version reached there is no release line and no alchemiscale field")
         void noVersion() {
             Report r = UpgradeReports.stored(new StoreUpgrade.Report(List.of(), List.of(), Optional.empty(),
-                    new CheckReport(List.of())), DUMP, Path.of("/srv/store"), 9, false);
+                    new CheckReport(List.of()), Optional.of(Path.of("/srv/store")), Optional.empty(), Optional.empty()),
+                    DUMP, 9, false);
             assertEquals(List.of("upgraded " + DUMP + " to /srv/store at version - in 9 ms; database check and doctor "
                     + "passed", "next: statestore server --data-dir /srv/store"), r.text());
             assertFalse(r.fields().containsKey("alchemiscale"));

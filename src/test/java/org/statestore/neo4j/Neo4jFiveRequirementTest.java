@@ -27,8 +27,9 @@ class Neo4jFiveRequirementTest {
                 () -> server.requireNeo4j5("migrate up"));
         assertEquals("Neo4j 4.4.48 is below 5.0, which migrate up needs; identity commands still work on it. "
                 + "Move the store to Neo4j 5: stop the server, run neo4j-admin dump --database=neo4j "
-                + "--to=neo4j.dump, then statestore upgrade store --from-dump neo4j.dump --data-dir DIR (its --help "
-                + "says which --target fits your alchemiscale release)", e.getMessage());
+                + "--to=neo4j.dump, then statestore upgrade store --from-dump neo4j.dump --into URL of an empty "
+                + "Neo4j 5 server (or --data-dir DIR; its --help says which --target fits your alchemiscale release)",
+                e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertSame(server.server(), e.server());
         assertEquals(0, e.getStackTrace().length, "a message for people, not a trace");

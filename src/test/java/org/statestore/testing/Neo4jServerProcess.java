@@ -90,6 +90,33 @@ public final class Neo4jServerProcess implements AutoCloseable {
         }
     }
 
+    /** One run of a release's own admin tool: its exit code and everything it printed (stdout and stderr). */
+    public record AdminRun(int exitCode, String output) {
+    }
+
+    /**
+     * Runs {@code version}'s own {@code neo4j-admin} ({@code org.neo4j.cli.AdminTool}, in its own JVM from Maven
+     * Central's jars) on the Neo4j home {@code home}, created with an empty neo4j.conf unless it has one, with
+     * NEO4J_HOME and NEO4J_CONF set as the server's scripts set them: e.g. 5.x's {@code database load
+     * --from-path=DIR neo4j --overwrite-destination=true}. Waits up to 120 s.
+     */
+    public static AdminRun admin(String version, Path home, String... args) {
+        ServerRelease release = ServerRelease.of(version);
+        String cp = ServerClasspath.resolve(version).stream().map(Path::toString).collect(Collectors.joining(":"));
+        try {
+            Files.createDirectories(home.resolve("conf"));
+            if (!Files.exists(home.resolve("conf/neo4j.conf"))) {
+                Files.writeString(home.resolve("conf/neo4j.conf"), "");
+            }
+            List<String> command = new ArrayList<>(List.of(Jdks.javaFor(release).toString(), "-cp", cp,
+                    "org.neo4j.cli.AdminTool"));
+            command.addAll(List.of(args));
+            return runAdmin(command, home, "admin-" + args[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void neo4jEnvironment(ProcessBuilder pb, Path home) {
         pb.environment().put("NEO4J_HOME", home.toString());
         pb.environment().put("NEO4J_CONF", home.resolve("conf").toString());
@@ -205,6 +232,13 @@ public final class Neo4jServerProcess implements AutoCloseable {
     }
 
     private static void runToEnd(List<String> command, Path home, String what) throws IOException {
+        AdminRun run = runAdmin(command, home, what);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException(what + " exited with " + run.exitCode() + ": " + run.output());
+        }
+    }
+
+    private static AdminRun runAdmin(List<String> command, Path home, String what) throws IOException {
         Path log = home.resolve(what + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -215,10 +249,7 @@ public final class Neo4jServerProcess implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IllegalStateException(what + " did not finish in 120 s");
             }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(what + " exited with " + p.exitValue() + ": "
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
+            return new AdminRun(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + what, e);

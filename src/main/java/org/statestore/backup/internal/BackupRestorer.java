@@ -234,9 +234,14 @@ public final class BackupRestorer {
     }
 
     private String refusal(TargetState state) {
+        return notEmpty(state) + ": restore only writes into an empty database; add --replace --yes to delete "
+                + "everything in it first";
+    }
+
+    /** What the target holds when {@code state} is not empty, for a refusal: counts, and an unfinished restore. */
+    public String notEmpty(TargetState state) {
         return "database " + database + " is not empty (" + state + ")"
-                + (state.unfinishedRestore() ? ", and an earlier restore did not finish" : "")
-                + ": restore only writes into an empty database; add --replace --yes to delete everything in it first";
+                + (state.unfinishedRestore() ? ", and an earlier restore did not finish" : "");
     }
 
     private static String reason(VerifyResult r) {

@@ -15,6 +15,7 @@ import org.statestore.alchemiscale.internal.AlchemiscaleShape;
 import org.statestore.migrate.Baseline;
 import org.statestore.migrate.Version;
 import org.statestore.neo4j.ConnectionSettings;
+import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.neo4j.internal.Neo4jAdmin;
 
 /**
@@ -37,12 +38,38 @@ public final class UpgradeCheck {
      * @param addsFailureTimes whether the upgrade to {@code target} adds them
      * @param identities       credentialed identities
      * @param target           the target the upgrade would stop at; empty for the newest bundled unit
-     * @param nextCommand      the command that performs the upgrade
+     * @param ways             the commands that perform the upgrade, one per kind of Neo4j the store is for
      */
     public record Report(String storeFormat, String introducedIn, long btreeIndexes, String shape, long networks,
                          long unmarkedNetworks, Map<String, Long> localDateTimes, boolean convertsTimes,
                          long withoutFailureTimes, boolean addsFailureTimes, long identities, Optional<Version> target,
-                         String nextCommand) {
+                         Ways ways) {
+
+        /** The command that performs the upgrade into a data directory, as {@code next} has always named it. */
+        public String nextCommand() {
+            return ways.dataDir();
+        }
+    }
+
+    /**
+     * The way to each kind of Neo4j 5 the upgraded store can go to.
+     *
+     * @param into        into a running, empty server of any 5.x or calendar version
+     * @param dataDir     into a data directory the embedded Neo4j serves ({@code statestore server --data-dir})
+     * @param toDump      to a dump for {@code neo4j-admin database load}, which only {@code dumpLoader} or newer takes
+     * @param dumpLoader  the oldest Neo4j release line that loads a dump the embedded Neo4j writes ({@code 5.26})
+     */
+    public record Ways(String into, String dataDir, String toDump, String dumpLoader) {
+
+        /** The three commands for {@code dump}, ending on {@code --target} when one was given. */
+        public static Ways of(Path dump, Optional<Version> target, String embeddedNeo4j) {
+            String upgrade = "statestore upgrade store --from-dump " + dump;
+            String targeted = target.map(t -> " --target " + t.text()).orElse("");
+            return new Ways(upgrade + " --into bolt://HOST:7687" + targeted,
+                    upgrade + " --data-dir <new store directory>" + targeted,
+                    upgrade + " --data-dir <new store directory> --to-dump neo4j-5.dump" + targeted,
+                    StoreUpgrade.releaseLine(embeddedNeo4j));
+        }
     }
 
     private static final Version UTC_TIMES = Version.parse("0.7.0");
@@ -83,9 +110,7 @@ public final class UpgradeCheck {
                 return new Report(format.version(), format.introducedIn(), found.rangeIndexes(), shape,
                         survey.networks(), survey.unmarkedNetworks(), found.localDateTimes(),
                         reaches(target, UTC_TIMES), found.withoutFailureTimes(), reaches(target, FAILURE_TIMES),
-                        found.identities(), target,
-                        "statestore upgrade store --from-dump " + dump + " --data-dir <new store directory>"
-                                + target.map(t -> " --target " + t.text()).orElse(""));
+                        found.identities(), target, Ways.of(dump, target, EmbeddedServer.neo4jVersion()));
             }
         } finally {
             Neo4jAdmin.deleteTree(home);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +25,6 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.statestore.neo4j.internal.EmbeddedServer;
 import org.statestore.neo4j.internal.Neo4jAdmin;
@@ -40,15 +37,6 @@ import org.statestore.testing.StatestoreProcess;
 class UpgradeStoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Identities from the fixture README: type, identifier, plaintext key, scopes. */
-    private static final List<String[]> IDENTITIES = List.of(
-            new String[] {"CredentialedUserIdentity", "alice", "cd613e30d8f16adf91b7584a2265b1f5", "[acme-*-*]"},
-            new String[] {"CredentialedUserIdentity", "bob", "1e2feb89414c343c1027c4d1c386bbc4", "[]"},
-            new String[] {"CredentialedUserIdentity", "carol", "78e510617311d8a3c2ce6f447ed4d57b",
-                "[openff-benchmark-tyk2_2023, acme-tyk2_2023-fep_round1]"},
-            new String[] {"CredentialedComputeIdentity", "carol", "35bf992dc9e9c616612e7696a6cecc1b", "[openff-*-*]"},
-            new String[] {"CredentialedComputeIdentity", "gpu-cluster-01", "e4b06ce60741c7a87ce42c8218072e8c", "[*-*-*]"});
 
     @TempDir
     static Path work;
@@ -67,10 +55,6 @@ class UpgradeStoreTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     }
 
-    private static String md5(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Test
     @DisplayName("upgrade check reports the v0.3 shape, 12 unmarked networks, 5 BTREE indexes and the LocalDateTime counts, changing nothing")
     void check() throws Exception {
@@ -87,6 +71,9 @@ class UpgradeStoreTest {
         assertEquals(24, times.get("CLAIMS.claimed").asInt());
         assertEquals(79, times.get("Task.datetime_created").asInt());
         assertTrue(r.get("next").asText().startsWith("statestore upgrade store --from-dump"));
+        assertEquals("statestore upgrade store --from-dump " + dump + " --into bolt://HOST:7687",
+                r.at("/ways/into").asText(), "the way into a running Neo4j 5 of any version");
+        assertEquals("5.26 or newer", r.at("/ways/dumpLoadsIntoNeo4j").asText());
         assertEquals(dumpSha, sha256(dump));
     }
 
@@ -109,33 +96,8 @@ class UpgradeStoreTest {
              Driver driver = GraphDatabase.driver(server.boltUrl(), AuthTokens.none(),
                      Config.builder().withLogging(Logging.none()).build());
              Session s = driver.session()) {
-            List<Record> networks = s.run("MATCH (n:AlchemicalNetwork) OPTIONAL MATCH (m)-[r:MARKS]->(n) "
-                    + "RETURN n._scoped_key AS key, n._org AS org, n._campaign AS campaign, n._project AS project, "
-                    + "collect(m) AS marks, collect(r) AS rels").list();
-            assertEquals(12, networks.size());
-            for (Record n : networks) {
-                assertEquals(1, n.get("marks").size(), n.get("key").asString());
-                var mark = n.get("marks").get(0);
-                String gufe = "NetworkMark-" + md5(n.get("key").asString());
-                String scope = n.get("org").asString() + "-" + n.get("campaign").asString() + "-" + n.get("project").asString();
-                assertEquals(List.of("GufeTokenizable", "NetworkMark"), mark.asNode().labels().iterator().hasNext()
-                        ? sorted(mark.asNode().labels()) : List.of());
-                assertEquals(gufe, mark.get("_gufe_key").asString());
-                assertEquals(gufe + "-" + scope, mark.get("_scoped_key").asString());
-                assertEquals(n.get("key").asString(), mark.get("target").asString());
-                assertEquals("active", mark.get("state").asString());
-                assertEquals(1L, mark.get(":version:").asLong());
-                assertEquals(List.of(), mark.get("_json_props").asList());
-                assertEquals("alchemiscale.storage.models", mark.get("__module__").asString());
-                assertEquals(n.get("org").asString(), n.get("rels").get(0).get("_org").asString());
-            }
-            for (String[] id : IDENTITIES) {
-                Record r = s.run("MATCH (i:CredentialedEntity) WHERE $label IN labels(i) AND i.identifier = $id "
-                        + "RETURN i.hashed_key AS h, i.scopes AS scopes", Map.of("label", id[0], "id", id[1])).single();
-                assertTrue(BCrypt.verifyer().verify(id[2].getBytes(StandardCharsets.UTF_8),
-                        r.get("h").asString().getBytes(StandardCharsets.UTF_8)).verified, id[1]);
-                assertEquals(id[3], r.get("scopes").asList().toString());
-            }
+            UpgradedFixture.assertMarks(s);
+            UpgradedFixture.assertIdentities(s);
             List<String> constraints = s.run("SHOW CONSTRAINTS YIELD name, ownedIndex RETURN name ORDER BY name")
                     .list(x -> x.get(0).asString());
             assertEquals(List.of("compute_identifier", "compute_service_registration_identifier", "scoped_key",
