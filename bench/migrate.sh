@@ -1,22 +1,50 @@
 #!/usr/bin/env bash
-# Measures the init-container hot paths against a local server, whole process, JVM start included:
-#   - no-op `migrate up` over 200 applied units (target <= 0.6 s)
-#   - first apply of 200 one-statement units     (target <= 3.5 s)
-# beside this machine's own baseline, an empty `java -version` start, and the real neo4j-migrations CLI on
-# the same unit files, all measured in the same run against one warm server wiped between rounds.
-# Usage: bench/migrate.sh [repetitions]   (default 5)
+# Measures the init-container hot paths side by side, in one run, whole process with JVM start, against one
+# warm local server (figures in README "Speed"):
+#   P1  no-op `migrate up` over 200 applied units     targets: <= 0.3x the peer's time, <= 1.0x its peak RSS
+#   P2  first apply of 200 one-statement units         targets: <= 0.5x the peer, <= 1.1x the limit client;
+#                                                      with --group <= 0.25x the peer
+# for statestore as bin/statestore runs it (JDK 17 with its CDS archive, and the JDK 25 found under
+# /usr/lib/jvm with its ahead-of-time cache), the peer (the neo4j-migrations CLI, newest release that resolves
+# here: 2.19.2) and the limit client (bench/LimitClient.java: the unit's statement and its history record in ONE
+# transaction per unit, nothing else; same JVM flags and a CDS archive). Every apply starts from a wiped
+# database; the order of the tools rotates each round; medians of the rounds; peak RSS from /usr/bin/time.
+# Usage: bench/migrate.sh [rounds]   (default 5)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-reps="${1:-5}"
+rounds="${1:-5}"
+peer_version="${PEER_VERSION:-2.19.2}"
 cd "$root"
-[ -f target/statestore.jar ] || mvn -B -q -Dstyle.color=never -DskipTests package
+[ -f target/statestore.jar ] && [ -d target/neo4j-migrations-cli ] || mvn -B -q -Dstyle.color=never -DskipTests package
 work="$(mktemp -d)"
 server_pid=""
 stop_server() { [ -z "$server_pid" ] || { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; } || true; }
 trap 'stop_server; rm -rf "$work"' EXIT
+say() { echo "bench: $*" >&2; }
 
-java_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
-cds="$work/statestore.jsa"
+# The newest JDK under /usr/lib/jvm (25 here), found by its release file.
+jdk25="" feature=0
+for home in /usr/lib/jvm/*/; do
+  f="$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | head -n 1 || true)"
+  if [ -n "$f" ] && [ -x "$home/bin/java" ] && [ "$f" -gt "$feature" ]; then jdk25="${home%/}" feature="$f"; fi
+done
+[ "$feature" -ge 25 ] || { say "no JDK 25+ under /usr/lib/jvm"; exit 1; }
+
+# The peer: its CLI and core jars of $peer_version from Maven Central, on the runtime the build copies for the
+# import test (driver 5.28, Netty 4.1; the release's parent POM is not served here, so no transitive resolution).
+mkdir -p "$work/peer"
+for a in neo4j-migrations-cli neo4j-migrations; do
+  # Outside any project: there the missing parent POM is only a warning, and the jar is copied.
+  (cd "$work" && mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="eu.michael-simons.neo4j:$a:$peer_version" \
+    -DoutputDirectory="$work/peer" >&2)
+done
+find target/neo4j-migrations-cli -name '*.jar' ! -name 'neo4j-migrations*' -exec cp {} "$work/peer/" \;
+
+# The limit client, compiled once against the driver statestore ships.
+mkdir -p "$work/limit"
+javac -nowarn -d "$work/limit" -cp "target/lib/*" bench/LimitClient.java
+# A jar, not a directory: class-data sharing maps only jars on the class path.
+jar --create --file "$work/limit.jar" -C "$work/limit" .
 
 # One local server for the whole run, as in a cluster where the database outlives every rollout.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -24,67 +52,96 @@ java -jar target/statestore.jar server --data-dir "$work/data" --bolt-port "$por
 server_pid=$!
 export NEO4J_URL="bolt://127.0.0.1:$port" NEO4J_USER=neo4j NEO4J_PASS="" STATESTORE_LOG_FORMAT=text
 for _ in $(seq 1 240); do grep -q "serving" "$work/server.log" && break; sleep 0.5; done
-grep -q "serving" "$work/server.log" || { echo "bench: the server did not start" >&2; exit 1; }
+grep -q "serving" "$work/server.log" || { say "the server did not start"; exit 1; }
 
-now() { date +%s.%N; }
-seconds() { python3 -c "print(f'{$2 - $1:.3f}')"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-wipe() { java "${java_opts[@]}" -jar target/statestore.jar database reset --yes >/dev/null 2>&1; }
-
-# 200 one-statement units.
 mkdir -p "$work/units"
 for v in $(seq 1 200); do echo "CREATE (:Bench {v: $v});" > "$work/units/V${v}__Bench_$v.cypher"; done
-up=(-jar target/statestore.jar migrate up --no-bundled -l "$work/units")
 
-# A class-data-sharing archive from one training run, as bin/statestore and the image do. That run and
-# three more untimed ones warm the server (its JIT and query caches), as a long-running server is warm.
-java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$cds" "${up[@]}" >/dev/null 2>&1 || true
-cds_opts=("${java_opts[@]}")
-[ -f "$cds" ] && cds_opts+=(-XX:SharedArchiveFile="$cds" -Xlog:disable)
-for _ in 1 2 3; do wipe; java "${cds_opts[@]}" "${up[@]}" >/dev/null 2>&1; done
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+limit_cds="$work/limit.jsa"
+# Each tool is a small script that execs its JVM, so /usr/bin/time measures that JVM's peak RSS.
+mkdir -p "$work/bin"
+tool() { local name="$1"; shift; printf '#!/usr/bin/env bash\nexec %s "$@"\n' "$*" > "$work/bin/$name"; chmod +x "$work/bin/$name"; }
+units_args="migrate up --no-bundled -l $work/units"
+tool ss17 "env JAVA_HOME= $root/bin/statestore $units_args"
+tool ss25 "env JAVA_HOME=$jdk25 $root/bin/statestore $units_args"
+tool ss25group "env JAVA_HOME=$jdk25 $root/bin/statestore $units_args --group"
+tool peer "java ${flags[*]} -cp '$work/peer/*' ac.simons.neo4j.migrations.cli.MigrationsCli --address $NEO4J_URL" \
+  "--username neo4j --password unused --location file:$work/units apply"
+tool limit "java ${flags[*]} -XX:SharedArchiveFile=$limit_cds -Xlog:disable -cp '$work/limit.jar:$root/target/lib/*'" \
+  "LimitClient $NEO4J_URL neo4j '' $work/units"
+wipe() { java "${flags[@]}" -jar target/statestore.jar database reset --yes >/dev/null 2>&1; }
 
-baseline=(); first=(); noop=(); noop_nocds=()
-for r in $(seq 1 "$reps"); do
-  wipe
-  t0=$(now); java -Xshare:auto -version >/dev/null 2>&1; t1=$(now); baseline+=("$(seconds "$t0" "$t1")")
-  t0=$(now); java "${cds_opts[@]}" "${up[@]}" >/dev/null 2>"$work/first$r.log" || { tail -5 "$work/first$r.log" >&2; exit 1; }; t1=$(now)
-  first+=("$(seconds "$t0" "$t1")")
-  grep -q "applied 200 " "$work/first$r.log" || { echo "bench: round $r did not apply all 200 units" >&2; exit 1; }
-  t0=$(now); java "${cds_opts[@]}" "${up[@]}" >/dev/null 2>&1; t1=$(now)
-  noop+=("$(seconds "$t0" "$t1")")
-  t0=$(now); java "${java_opts[@]}" "${up[@]}" >/dev/null 2>&1; t1=$(now)
-  noop_nocds+=("$(seconds "$t0" "$t1")")
+# Training and warming, untimed: bin/statestore records its CDS archive (JDK 17) and its AOT training, then
+# creates the cache (JDK 25); the limit client records its archive; four applies warm the server's JIT.
+java "${flags[@]}" -XX:ArchiveClassesAtExit="$limit_cds" -Xlog:disable -cp "$work/limit.jar:target/lib/*" LimitClient \
+  "$NEO4J_URL" neo4j "" "$work/units" >/dev/null
+for t in ss17 ss25 ss25 peer; do
+  wipe; "$work/bin/$t" >/dev/null 2>&1 || { say "warm-up of $t failed"; "$work/bin/$t" >&2 || true; exit 1; }
+done
+group=yes
+wipe; "$work/bin/ss25group" >/dev/null 2>&1 || { group=no; say "migrate up --group is not available: its row is left out"; }
+
+tools=(ss17 ss25 peer limit)
+[ "$group" = yes ] && tools+=(ss25group)
+declare -A p1 p1m p2 p2m
+# One timed run: seconds (wall, ms resolution) and peak RSS in MB, appended to the named lists.
+measure() {
+  local key="$1" kind="$2"; shift 2
+  local t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" >"$work/out" 2>"$work/err" || { say "$key $kind failed:"; tail -5 "$work/err" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  local s; s=$(python3 -c "print(f'{$t1 - $t0:.3f}')")
+  local mb; mb=$(python3 -c "print(f'{$(tail -1 "$work/rss") / 1024:.0f}')")
+  if [ "$kind" = first ]; then p2[$key]="${p2[$key]:-} $s"; p2m[$key]="${p2m[$key]:-} $mb"
+  else p1[$key]="${p1[$key]:-} $s"; p1m[$key]="${p1m[$key]:-} $mb"; fi
+}
+for r in $(seq 1 "$rounds"); do
+  n=${#tools[@]}
+  for i in $(seq 0 $((n - 1))); do
+    t=${tools[$(( (i + r) % n ))]}
+    wipe
+    measure "$t" first "$work/bin/$t"
+    case "$t" in
+      peer) ;;
+      limit) grep -q "applied 200 units" "$work/out" || { say "limit client applied less than 200"; exit 1; } ;;
+      *) grep -q "applied 200 " "$work/err" "$work/out" || { say "$t round $r did not apply all 200 units"; tail -3 "$work/err" >&2; exit 1; } ;;
+    esac
+    [ "$t" = ss25group ] || measure "$t" noop "$work/bin/$t"
+  done
 done
 
-# The same two runs with the real neo4j-migrations CLI (2.17.3, copied into target/ by the build), for a
-# comparison on this machine in this run: it reads the same V<version>__<name>.cypher files.
-nm=(); nm_noop=()
-nm_home="$root/target/neo4j-migrations-cli"
-if [ -d "$nm_home" ]; then
-  nm_cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$nm_home/*" ac.simons.neo4j.migrations.cli.MigrationsCli
-          --address "$NEO4J_URL" --username neo4j --password unused --location "file:$work/units")
-  for r in $(seq 1 "$reps"); do
-    wipe
-    t0=$(now); "${nm_cmd[@]}" apply >/dev/null 2>"$work/nm.log" || { tail -3 "$work/nm.log" >&2; exit 1; }; t1=$(now); nm+=("$(seconds "$t0" "$t1")")
-    t0=$(now); "${nm_cmd[@]}" apply >/dev/null 2>&1; t1=$(now); nm_noop+=("$(seconds "$t0" "$t1")")
-  done
-fi
-
-b=$(printf '%s\n' "${baseline[@]}" | median)
-f=$(printf '%s\n' "${first[@]}" | median)
-n=$(printf '%s\n' "${noop[@]}" | median)
-nn=$(printf '%s\n' "${noop_nocds[@]}" | median)
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-printf '%-52s %8s %10s %8s\n' "measurement (median of $reps, whole process)" "seconds" "x baseline" "target"
-printf '%-52s %8.3f %10s %8s\n' "baseline: java -version" "$b" "1.0" "-"
-printf '%-52s %8.3f %10.1f %8s\n' "no-op migrate up, 200 applied units (CDS)" "$n" "$(python3 -c "print($n/$b)")" "0.6"
-printf '%-52s %8.3f %10.1f %8s\n' "no-op migrate up, 200 applied units (no CDS)" "$nn" "$(python3 -c "print($nn/$b)")" "-"
-printf '%-52s %8.3f %10.1f %8s\n' "first apply of 200 one-statement units (CDS)" "$f" "$(python3 -c "print($f/$b)")" "3.5"
-printf '%-52s %8.1f\n' "  per unit (ms)" "$(python3 -c "print($f/200*1000)")"
-if [ ${#nm[@]} -gt 0 ]; then
-  m=$(printf '%s\n' "${nm[@]}" | median)
-  mn=$(printf '%s\n' "${nm_noop[@]}" | median)
-  printf '%-52s %8.3f %10.1f %8s\n' "neo4j-migrations 2.17.3: no-op apply, same units" "$mn" "$(python3 -c "print($mn/$b)")" "-"
-  printf '%-52s %8.3f %10.1f %8s\n' "neo4j-migrations 2.17.3: first apply, same units" "$m" "$(python3 -c "print($m/$b)")" "-"
-  printf '%-52s %8.2f %10.2f\n' "statestore / neo4j-migrations (no-op, first apply)" "$(python3 -c "print($n/$mn)")" "$(python3 -c "print($f/$m)")"
-fi
+median() { python3 -c "import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))" $1; }
+declare -A names=([ss17]="statestore, JDK 17 + CDS" [ss25]="statestore, JDK 25 + AOT cache" [ss25group]="statestore --group, JDK 25 + AOT"
+       [peer]="neo4j-migrations $peer_version CLI" [limit]="limit client (1 tx per unit)")
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); JDK 17: $(java -version 2>&1 | head -1); JDK 25: $jdk25"
+echo "medians of $rounds rounds, whole process; ratios to the peer (and for P2 to the limit client)"
+echo
+echo "| tool | P1 no-op s | P1 peak RSS MB | P2 first apply s | P2 peak RSS MB | P1 x peer | P1 RSS x peer | P2 x peer | P2 x limit |"
+echo "|---|---|---|---|---|---|---|---|---|"
+pn=$(median "${p1[peer]}"); pm=$(median "${p1m[peer]}"); pf=$(median "${p2[peer]}"); lf=$(median "${p2[limit]}")
+for t in "${tools[@]}"; do
+  a=$( [ -n "${p1[$t]:-}" ] && median "${p1[$t]}" || echo "")
+  am=$( [ -n "${p1m[$t]:-}" ] && median "${p1m[$t]}" || echo "")
+  b=$(median "${p2[$t]}"); bm=$(median "${p2m[$t]}")
+  python3 - "$t" "${names[$t]}" "$a" "$am" "$b" "$bm" "$pn" "$pm" "$pf" "$lf" <<'PY'
+import sys
+t, name, a, am, b, bm, pn, pm, pf, lf = sys.argv[1:]
+f = lambda x, d=3: (f"{float(x):.{d}f}" if x else "-")
+r = lambda x, y: (f"{float(x) / float(y):.2f}" if x else "-")
+print(f"| {name} | {f(a)} | {f(am, 0)} | {f(b)} | {f(bm, 0)} | {r(a, pn)} | {r(am, pm)} | {r(b, pf)} | {r(b, lf)} |")
+PY
+done
+echo
+python3 - "$(median "${p1[ss25]}")" "$(median "${p1m[ss25]}")" "$(median "${p2[ss25]}")" "$pn" "$pm" "$pf" "$lf" \
+  "$( [ "$group" = yes ] && median "${p2[ss25group]}" || echo 0)" <<'PY'
+import sys
+n, nm, f, pn, pm, pf, lf, g = map(float, sys.argv[1:])
+checks = [("P1 no-op time <= 0.3x peer", n / pn, 0.3), ("P1 peak RSS <= 1.0x peer", nm / pm, 1.0),
+          ("P2 first apply <= 0.5x peer", f / pf, 0.5), ("P2 first apply <= 1.1x limit", f / lf, 1.1)]
+if g:
+    checks.append(("P2 with --group <= 0.25x peer", g / pf, 0.25))
+for name, value, target in checks:
+    print(f"target {name} (statestore, JDK 25 + AOT): {value:.2f} {'met' if value <= target else 'NOT met'}")
+PY
