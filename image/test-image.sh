@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The image test (run by .ci/run after the Maven suite; 4-9 minutes on 2 cores with nothing cached, 2-5 with
-# the base and the CDS archive cached):
+# the base and the class cache cached):
 #
 #   image/test-image.sh
 #
 # 1. builds target/statestore-image.tar with `mvn -Pimage -DskipTests package` and checks its config
-#    (entrypoint, user 65532, /data volume, no secrets; image/check-image-config.py) and its size;
+#    (entrypoint, user 65532, /data volume, no secrets, the class cache fitting the runtime;
+#    image/check-image-config.py) and its size;
 # 2. loads it into podman (runc, explicit ulimits, storage in a scratch folder) and runs it: --version, the
-#    class-data-sharing archive mapping (-Xshare:on), the embedded default writing to the /data volume;
+#    ahead-of-time cache mapping (-XX:AOTMode=on, fatal when it cannot be used; -Xshare:on for the CDS archive
+#    of a Java 17 image) with the embedded default writing to the /data volume, and a cache that cannot be
+#    used (other JVM flags) skipped silently;
 # 3. starts `statestore server` from the built jar on a free loopback port with a password and, through
 #    containers on the host's network: migrate up and migrate status --check (exit 0); the operations
 #    manual's two identity lines as written (in a terminal, for -it), checked with a query of its own
@@ -15,6 +18,8 @@
 #    and `IMAGE server` serving its /data volume to the host's CLI, stopped with SIGTERM;
 # 4. runs the manual's identity lines again with the docker client (`docker run --rm -it ...`) against
 #    podman's API socket.
+# No run of the image may print a JVM warning (Unsafe, native access, unified logging, "Picked up ...") on
+# stdout or stderr; only the runs that set JDK_JAVA_OPTIONS themselves may show the launcher's note about it.
 # It installs podman and runc (apt-get) when missing and skips, exit 0, only when they cannot be installed.
 # Every other problem fails it. Ends with "image-test: N passed, N failed".
 set -euo pipefail
@@ -28,16 +33,42 @@ passed=0
 failed=0
 ok() { passed=$((passed + 1)); say "ok     $*"; }
 bad() { failed=$((failed + 1)); say "FAILED $*"; }
-# expect CODE DESCRIPTION COMMAND...: runs the command, output to the log, and checks its exit code.
+# What the JVM (not the CLI) prints when something is off: module-system and Unsafe warnings, VM warnings,
+# unified-logging warnings and errors, the launcher's notes about option variables, a failed start.
+jvm_warning='^WARNING: |VM warning|^\[[0-9.]+s\]\[(warning|error) *\]|Picked up (JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS)|^Error occurred during initialization of VM'
+scanned=0
+warned=0
+# jvm_warnings FILE...: the JVM warning lines in the files; with ALLOW_NOTE=1 the launcher's
+# "NOTE: Picked up JDK_JAVA_OPTIONS" line (the check set that variable itself) does not count.
+jvm_warnings() {
+  if [ "${ALLOW_NOTE:-}" = 1 ]; then
+    grep -hE "$jvm_warning" "$@" | grep -v '^NOTE: Picked up JDK_JAVA_OPTIONS: ' || true
+  else
+    grep -hE "$jvm_warning" "$@" || true
+  fi
+}
+# expect CODE DESCRIPTION COMMAND...: runs the command, output to the log, and checks its exit code and that
+# it printed no JVM warning (NO_SCAN=1: a run meant to fail at the JVM's start, whose error is the point).
 expect() {
-  local want="$1" what="$2" code=0
+  local want="$1" what="$2" code=0 warnings
   shift 2
   echo "\$ $*" >>"$log"
   # timeout signals its whole process group, so a hung podman run goes too; functions run in a bash child.
   timeout 300 bash -c '"$@"' expect "$@" >"$work/last.out" 2>"$work/last.err" || code=$?
   cat "$work/last.out" "$work/last.err" >>"$log"
-  if [ "$code" = "$want" ]; then ok "$what (exit $code)"; else
-    bad "$what: exit $code, wanted $want"; cat "$work/last.out" "$work/last.err" | sed 's/^/    /' | tail -15; fi
+  warnings=""
+  if [ "${NO_SCAN:-}" != 1 ]; then
+    scanned=$((scanned + 1))
+    warnings="$(jvm_warnings "$work/last.out" "$work/last.err")"
+  fi
+  if [ "$code" != "$want" ]; then
+    bad "$what: exit $code, wanted $want"; cat "$work/last.out" "$work/last.err" | sed 's/^/    /' | tail -15
+  elif [ -n "$warnings" ]; then
+    warned=$((warned + 1))
+    bad "$what (exit $code) printed JVM warnings:"; printf '%s\n' "$warnings" | sed 's/^/    /' | head -10
+  else
+    ok "$what (exit $code)"
+  fi
 }
 # A command line run in a terminal, so `-it` works as it does for a person typing it.
 in_terminal() {
@@ -76,9 +107,17 @@ grep -E '^(build-base|train-cds):' "$work/build.log" | sed 's/^/    /' || true
 tar_file=target/statestore-image.tar
 ok "image built in $((SECONDS - started)) s: $tar_file"
 if python3 image/check-image-config.py "$tar_file" >"$work/config.out" 2>&1; then
-  ok "image config: $(grep -c '^ok' "$work/config.out") checks (entrypoint, user 65532, /data volume, no secrets)"
+  ok "image config: $(grep -c '^ok' "$work/config.out") checks (entrypoint, user 65532, /data volume, no secrets, class cache)"
 else
   bad "image config"; sed 's/^/    /' "$work/config.out"
+fi
+runtime="$(grep -om1 'Java [0-9][0-9.]* runtime' "$work/config.out" || echo "an unknown runtime")"
+if python3 image/docker-archive.py config --archive "$tar_file" | grep -- '-XX:AOTCache=' >/dev/null; then
+  cache=aot
+  say "    $runtime with the ahead-of-time cache /app/cds/statestore.aot"
+else
+  cache=cds
+  say "    $runtime with the class-data-sharing archive /app/cds/statestore.jsa (no Java 25+ runtime: see build-base's lines)"
 fi
 size_mb=$(( $(stat -c %s "$tar_file") / 1000000 ))
 if [ "$size_mb" -le 200 ]; then ok "image tar is $size_mb MB (at most 200)"; else bad "image tar is $size_mb MB, more than 200"; fi
@@ -93,9 +132,24 @@ expect 0 "first run after load: $image --version" prun --rm --network=none "$ima
 first_end=$(date +%s.%N)
 grep -q '^statestore ' "$work/last.out" || bad "--version printed no 'statestore VERSION' line"
 say "    load $(python3 -c "print(f'{$first_start - $load_start:.1f}')") s, first --version $(python3 -c "print(f'{$first_end - $first_start:.2f}')") s (bench/image.sh measures these properly)"
-# -Xshare:on makes the JVM fail at start when the class-data-sharing archive does not map.
-expect 0 "a deliberate local store: migrate up --data-dir /data writes to the volume as user 65532; the CDS archive maps (-Xshare:on)" \
-  prun --rm --network=none -e JDK_JAVA_OPTIONS=-Xshare:on "$image" migrate up --data-dir /data
+if [ "$cache" = aot ]; then
+  # -XX:AOTMode=on makes the JVM fail at start when the ahead-of-time cache cannot be used.
+  ALLOW_NOTE=1 expect 0 "a deliberate local store: migrate up --data-dir /data writes to the volume as user 65532; the AOT cache maps (-XX:AOTMode=on)" \
+    prun --rm --network=none -e JDK_JAVA_OPTIONS=-XX:AOTMode=on "$image" migrate up --data-dir /data
+  # Compressed oops off: the cache cannot be used (with -XX:AOTMode=on the JVM refuses to start); without
+  # AOTMode=on the JVM runs without it and prints nothing.
+  NO_SCAN=1 expect 1 "  ... the cache cannot be used with -XX:-UseCompressedOops (-XX:AOTMode=on refuses to start)" \
+    prun --rm --network=none -e "JDK_JAVA_OPTIONS=-XX:-UseCompressedOops -XX:AOTMode=on" "$image" --version
+  # (The JVM writes its start-up errors to stdout.)
+  cat "$work/last.out" "$work/last.err" | grep -q 'Unable to use AOT cache' && ok "  ... naming the AOT cache" \
+    || bad "AOTMode=on with compressed oops off did not name the AOT cache: $(cat "$work/last.out" "$work/last.err")"
+  ALLOW_NOTE=1 expect 0 "a cache that cannot be used (-XX:-UseCompressedOops) is skipped silently: --version" \
+    prun --rm --network=none -e JDK_JAVA_OPTIONS=-XX:-UseCompressedOops "$image" --version
+else
+  # -Xshare:on makes the JVM fail at start when the class-data-sharing archive does not map.
+  ALLOW_NOTE=1 expect 0 "a deliberate local store: migrate up --data-dir /data writes to the volume as user 65532; the CDS archive maps (-Xshare:on)" \
+    prun --rm --network=none -e JDK_JAVA_OPTIONS=-Xshare:on "$image" migrate up --data-dir /data
+fi
 expect 2 "no embedded default in the image: migrate up without -e NEO4J_URL exits 2" \
   prun --rm --network=none "$image" migrate up
 grep -q 'NEO4J_URL' "$work/last.err" && ok "  ... naming -e NEO4J_URL" || bad "migrate up without a URL did not name NEO4J_URL: $(cat "$work/last.err")"
@@ -181,6 +235,11 @@ if podman logs statestore-image-test-server 2>/dev/null | grep -q '^serving /dat
 expect 0 "migrate up from the host against IMAGE server" \
   env NEO4J_URL="bolt://127.0.0.1:$port2" NEO4J_USER=neo4j NEO4J_PASS="$password" java -jar target/statestore.jar migrate up
 expect 0 "IMAGE server stops on SIGTERM (podman stop)" podman stop -t 60 statestore-image-test-server
+podman logs statestore-image-test-server >"$work/server-logs.out" 2>&1 || true
+scanned=$((scanned + 1))
+warnings="$(jvm_warnings "$work/server-logs.out")"
+if [ -z "$warnings" ]; then ok "IMAGE server logged no JVM warning"; else
+  warned=$((warned + 1)); bad "IMAGE server logged JVM warnings:"; printf '%s\n' "$warnings" | sed 's/^/    /' | head -10; fi
 podman rm -f statestore-image-test-server >/dev/null 2>&1 || true
 
 # ---- 4. the manual's literal `docker run` through podman's API
@@ -210,6 +269,8 @@ else
   bad "the docker client is missing and docker.io cannot be installed"
 fi
 
+if [ "$warned" = 0 ]; then ok "no JVM warning in any of the $scanned runs checked ($runtime, $cache)"; else
+  bad "$warned of $scanned runs printed JVM warnings"; fi
 say "done in $((SECONDS - started)) s"
 say "$passed passed, $failed failed"
 [ "$failed" = 0 ]

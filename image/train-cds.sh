@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Builds the image's class-data-sharing archive (the classes a CLI run loads, parsed and verified ahead of time):
+# Builds the image's class cache: the classes a CLI run loads, parsed, verified (and on Java 25 linked) ahead of
+# time. What the entrypoint names decides which:
 #
 #   image/train-cds.sh --image target/image/without-cds.tar --output target/image/cds
 #
-# It unpacks the image built without the archive, runs its own entrypoint in a chroot (as user 65532, in a
-# private mount namespace) for the commands a container runs against a database: --version and help, and
-# against `statestore server` on loopback migrate up/status/await and the identity commands; then it
-# dumps the classes those runs loaded into OUTPUT/app/cds/statestore.jsa with the entrypoint's own JVM flags
-# and class path, so the final image (same layers plus this file) maps it. The embedded store's classes
-# (the Neo4j kernel, 13,000 more) are left out: they would add 90 MB to the archive and 24 MB to the image
-# tar for commands a container seldom runs (see the README's measurements).
-# CDS checks the class path's jar sizes and times; Jib stamps every file with the same time, so the jars in
-# the final image match the ones trained here. The archive is cached by the hash of the image tar (Jib's
+# -XX:AOTCache=/app/cds/statestore.aot (Java 25+, JEP 483/514): one training run records its configuration
+#   (-XX:AOTMode=record; a JVM records one run, and configurations cannot be merged): the first `migrate up`
+#   against a fresh `statestore server` on loopback, every bundled unit applied, the init container's path (a
+#   no-op `migrate up` loads a subset of its classes); then -XX:AOTMode=create writes the cache, and a
+#   `--version` with -XX:AOTMode=on (fatal when the cache cannot be used) must exit 0 with nothing on stderr.
+# -XX:SharedArchiveFile=/app/cds/statestore.jsa (Java 17): --version, help, and against `statestore server`
+#   on loopback migrate up/status/await and the identity commands record the classes they load
+#   (-XX:DumpLoadedClassList), merged into one list, dumped with -Xshare:dump and checked with -Xshare:on.
+# Every run is the image's own entrypoint in a chroot of the unpacked image built without the cache (as user
+# 65532, in a private mount namespace), with its JVM flags and class path, so the final image (same layers plus
+# this file) maps it. The embedded store's classes (the Neo4j kernel, 13,000 more) are left out: they would add
+# 90 MB to the archive and 24 MB to the image tar for commands a container seldom runs (see the README's
+# measurements).
+# Both check the class path's jar sizes and times; Jib stamps every file with the same time, so the jars in
+# the final image match the ones trained here. The result is cached by the hash of the image tar (Jib's
 # output is reproducible) in ${STATESTORE_CACHE:-~/.cache/statestore}. Needs root (chroot, mount).
 set -euo pipefail
 
@@ -32,32 +39,34 @@ say() { echo "train-cds: $*" >&2; }
 uid=65532
 chroot_cmd="$(command -v chroot)" || { say "chroot (coreutils) is missing"; exit 1; }
 config_json="$(python3 "$here/docker-archive.py" config --archive "$image")"
-# The entrypoint, one argument per line, and the archive path its -XX:SharedArchiveFile names.
+# The entrypoint, one argument per line, and the cache its -XX:AOTCache or -XX:SharedArchiveFile names.
 mapfile -t entrypoint < <(python3 -c 'import json,sys; [print(a) for a in json.load(sys.stdin)["config"]["Entrypoint"]]' <<<"$config_json")
 mapfile -t image_env < <(python3 -c 'import json,sys; [print(e) for e in json.load(sys.stdin)["config"].get("Env", [])]' <<<"$config_json")
 archive=""
+mode=""
 jvm_flags=()
 i=1
 while [ $i -lt ${#entrypoint[@]} ] && [ "${entrypoint[$i]}" != "-cp" ] && [ "${entrypoint[$i]}" != "--class-path" ]; do
   case "${entrypoint[$i]}" in
-    -XX:SharedArchiveFile=*) archive="${entrypoint[$i]#-XX:SharedArchiveFile=}" ;;
+    -XX:SharedArchiveFile=*) archive="${entrypoint[$i]#-XX:SharedArchiveFile=}" mode=cds ;;
+    -XX:AOTCache=*) archive="${entrypoint[$i]#-XX:AOTCache=}" mode=aot ;;
     -Xshare:*) ;;
     *) jvm_flags+=("${entrypoint[$i]}") ;;
   esac
   i=$((i + 1))
 done
-[ -n "$archive" ] || { say "the entrypoint names no -XX:SharedArchiveFile: nothing to train"; exit 1; }
+[ -n "$archive" ] || { say "the entrypoint names no -XX:AOTCache or -XX:SharedArchiveFile: nothing to train"; exit 1; }
 java_cmd="${entrypoint[0]}"
 class_path=("${entrypoint[@]:$i:2}")
 main_class="${entrypoint[$((i + 2))]}"
 
 cache_dir="${STATESTORE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/statestore}"
 key="$( { sha256sum < "$image"; cat "$0"; } | sha256sum | cut -c1-16)"
-cached="$cache_dir/cds-$key.jsa"
+cached="$cache_dir/$mode-$key.${archive##*.}"
 rm -rf "$output"
 mkdir -p "$output$(dirname "$archive")"
 if [ -f "$cached" ]; then
-  say "using cached archive $cached"
+  say "using cached $([ "$mode" = aot ] && echo "AOT cache" || echo "CDS archive") $cached"
   cp -f "$cached" "$output$archive"
   chmod 0644 "$output$archive"
   exit 0
@@ -104,13 +113,21 @@ in_image() {
 }
 
 n=0
-# One CLI run recording the classes it loads; an unexpected exit code fails the build.
+# One CLI run recording the classes it loads (the class list of run N; on Java 25 the AOT configuration, one
+# run only); an unexpected exit code fails the build.
+aot_conf=/tmp/training/statestore.aotconf
 train() {
   local want="$1"; shift
   n=$((n + 1))
-  local code=0
-  in_image "$java_cmd" "${jvm_flags[@]}" -Xshare:off "-XX:DumpLoadedClassList=/tmp/training/$n.classlist" \
-    "${class_path[@]}" "$main_class" "$@" >>"$log" 2>&1 </dev/null || code=$?
+  local code=0 record
+  if [ "$mode" = aot ]; then
+    record=(-XX:AOTMode=record "-XX:AOTConfiguration=$aot_conf")
+  else
+    record=(-Xshare:off "-XX:DumpLoadedClassList=/tmp/training/$n.classlist")
+  fi
+  echo "\$ $*" >>"$log"
+  in_image "$java_cmd" "${jvm_flags[@]}" "${record[@]}" "${class_path[@]}" "$main_class" "$@" >>"$log" 2>&1 </dev/null \
+    || code=$?
   if [ "$code" != "$want" ]; then
     say "training run '$*' exited $code, expected $want; its output:"; tail -20 "$log" >&2
     exit 1
@@ -118,8 +135,10 @@ train() {
 }
 
 EXTRA_ENV=()
-train 0 --version
-train 0 --help
+if [ "$mode" = cds ]; then
+  train 0 --version
+  train 0 --help
+fi
 
 # A server on loopback with a password, as the API's database would be.
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -137,6 +156,33 @@ for _ in $(seq 1 240); do
 done
 grep -q '^serving' "$work/server.out" || { say "training server did not start"; exit 1; }
 EXTRA_ENV=(NEO4J_URL="bolt://127.0.0.1:$port" NEO4J_USER=neo4j NEO4J_PASS="$(cat "$root/tmp/training/password")")
+if [ "$mode" = aot ]; then
+  # As a container runs it: stderr is no terminal, so the logs are JSON lines.
+  EXTRA_ENV+=(STATESTORE_LOG_FORMAT=json)
+  train 0 migrate up
+  stop_server
+  [ -s "$root$aot_conf" ] || { say "the training run recorded no AOT configuration:"; tail -20 "$log" >&2; exit 1; }
+  say "recorded the AOT configuration of 'migrate up' (a fresh database, every unit applied); creating $archive"
+  EXTRA_ENV=()
+  # JDK 25's cache holds no class file older than Java 6 (picocli's: they load from the jar); the classes it
+  # skips at creation go to a log.
+  AS=0 in_image "$java_cmd" "${jvm_flags[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$aot_conf" \
+    "-XX:AOTCache=$archive" '-Xlog:aot*=warning,cds*=warning:file=/tmp/training/create-warnings.log' "${class_path[@]}" \
+    >"$work/create.log" 2>&1 || { say "creating the AOT cache failed:"; tail -20 "$work/create.log" >&2; exit 1; }
+  chmod 0644 "$root$archive"
+  # -XX:AOTMode=on: a cache that cannot be used is fatal. Nothing may reach stderr.
+  in_image "$java_cmd" "${jvm_flags[@]}" "-XX:AOTCache=$archive" -XX:AOTMode=on \
+    -Xlog:class+load=info:file=/tmp/training/mapped.log "${class_path[@]}" "$main_class" --version \
+    >/dev/null 2>"$work/check.log" </dev/null && [ ! -s "$work/check.log" ] \
+    || { say "the AOT cache does not map (-XX:AOTMode=on):"; cat "$work/check.log" >&2; exit 1; }
+  skipped="$(grep -c 'Skipping' "$root/tmp/training/create-warnings.log" 2>/dev/null || true)"
+  cp -f "$root$archive" "$output$archive"
+  mkdir -p "$cache_dir"
+  rm -f "$cache_dir"/aot-*.aot
+  cp -f "$root$archive" "$cached.part" && mv -f "$cached.part" "$cached"
+  say "AOT cache of $(du -h "$output$archive" | cut -f1) in $((SECONDS - started)) s: $(grep -c 'source: shared objects file' "$root/tmp/training/mapped.log") classes mapped with -XX:AOTMode=on (${skipped:-0} left out at creation)"
+  exit 0
+fi
 train 0 migrate up
 train 0 migrate up
 train 0 migrate status --check
