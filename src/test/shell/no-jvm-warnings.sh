@@ -34,7 +34,11 @@ run() {
 }
 rm -f "$root"/target/statestore-java"$newest_feature".aot "$root"/target/statestore-java"$newest_feature".aotconf
 run "--version" --version
-run "migrate up (records its ahead-of-time training)" migrate up
+run "migrate up -o json (records its ahead-of-time training)" migrate up --output json
+# The record run's VM must not print on stdout ("AOTConfiguration recorded: ..."): the JSON stays whole.
+if ! python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/out" 2>/dev/null; then
+  echo "no-jvm-warnings: FAIL the recording run's stdout is not one JSON document:" >&2; cat "$work/out" >&2; failed=1
+fi
 conf="$root/target/statestore-java$newest_feature.aotconf" cache="$root/target/statestore-java$newest_feature.aot"
 [ -f "$conf" ] || { echo "no-jvm-warnings: FAIL the first migrate up recorded no $conf" >&2; failed=1; }
 run "migrate up again (creates the AOT cache, then maps it)" migrate up
