@@ -72,6 +72,9 @@ tool limit "java ${flags[*]} -XX:SharedArchiveFile=$limit_cds -Xlog:disable -cp 
   "LimitClient $NEO4J_URL neo4j '' $work/units"
 wipe() { java "${flags[@]}" -jar target/statestore.jar database reset --yes >/dev/null 2>&1; }
 
+# bin/statestore's archives and caches are trained on the first command after a build; the bench's own
+# workload trains them here (an embedded run's training would map the whole embedded server into every run).
+rm -f target/statestore-java*.jsa target/statestore-java*.aot target/statestore-java*.aotconf
 # Training and warming, untimed: bin/statestore records its CDS archive (JDK 17) and its AOT training, then
 # creates the cache (JDK 25); the limit client records its archive; four applies warm the server's JIT.
 java "${flags[@]}" -XX:ArchiveClassesAtExit="$limit_cds" -Xlog:disable -cp "$work/limit.jar:target/lib/*" LimitClient \
