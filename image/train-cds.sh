@@ -164,7 +164,7 @@ if [ "$mode" = aot ]; then
   [ -s "$root$aot_conf" ] || { say "the training run recorded no AOT configuration:"; tail -20 "$log" >&2; exit 1; }
   say "recorded the AOT configuration of 'migrate up' (a fresh database, every unit applied); creating $archive"
   EXTRA_ENV=()
-  # JDK 25's cache holds no class file older than Java 6 (picocli's: they load from the jar); the classes it
+  # JDK 25's cache holds no class file older than Java 6 (the build compiles picocli for 17 for this); the classes it
   # skips at creation go to a log.
   AS=0 in_image "$java_cmd" "${jvm_flags[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$aot_conf" \
     "-XX:AOTCache=$archive" '-Xlog:aot*=warning,cds*=warning:file=/tmp/training/create-warnings.log' "${class_path[@]}" \

@@ -188,7 +188,7 @@ public final class Statestore implements AutoCloseable {
 
     private MigrationRunner runner(String command) {
         return new MigrationRunner(target.driver(), target.sessionConfig(), history, config.installedBy(),
-                config.log(), loaded().detectors(), new LeaseOptions(Holder.thisProcess(command), config.lease()),
+                config.log(), loaded().detectors(), new LeaseOptions(() -> Holder.thisProcess(command), config.lease()),
                 config.stopSignal(), config.placeholders(), target.server(), config.progress());
     }
 
@@ -196,7 +196,7 @@ public final class Statestore implements AutoCloseable {
     public UndoResult undo(UndoRequest request) {
         requireNeo4j5("undo");
         return new UndoRunner(target.driver(), target.sessionConfig(), history, config.installedBy(), config.log(),
-                new LeaseOptions(Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal(), config.progress())
+                new LeaseOptions(() -> Holder.thisProcess("migrate undo"), config.lease()), config.stopSignal(), config.progress())
                 .undo(units(), request);
     }
 

@@ -15,8 +15,6 @@ final class ReportPrinter {
 
     private final Console console;
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     ReportPrinter(Console console) {
         this.console = console;
     }
@@ -25,6 +23,8 @@ final class ReportPrinter {
     int print(String command, boolean json, Report report) {
         if (json) {
             try {
+                // Made here, not per printer: Jackson's mapper is a few hundred classes a text run never needs.
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 console.out().println(mapper.writeValueAsString(document(command, report)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a report's fields are not JSON", e);

@@ -16,7 +16,7 @@ final class VersionInfo implements IVersionProvider {
             "statestore " + Statestore.toolVersion(),
             "neo4j-java-driver " + packageVersion(Driver.class),
             TargetConnector.embeddedAvailable() ? "embedded Neo4j " + EmbeddedServer.neo4jVersion()
-                    : "embedded Neo4j: not on the class path (remote databases only)",
+                    : "embedded Neo4j: not installed (remote databases only)",
             "Java " + System.getProperty("java.version"),
         };
     }

@@ -180,6 +180,26 @@ class OneTransactionTest {
     }
 
     @Test
+    @DisplayName("--group after an earlier run appends a skipped and an applied entry behind the chain's head, in order")
+    void groupAppendsBehindTheHead() throws IOException {
+        unit("V1__One.cypher", "CREATE (:Thing {n: 1});");
+        assertInstanceOf(UpResult.Applied.class, up(UpOptions.DEFAULTS));
+        unit("V2__Old_server_only.cypher", "// skip-unless: neo4j < 5.0\nCREATE (:Thing {n: 2});");
+        unit("V3__Three.cypher", "CREATE (:Thing {n: 3});");
+
+        assertInstanceOf(UpResult.Applied.class, up(UpOptions.DEFAULTS.grouped()));
+
+        List<HistoryEntry> chain = chain();
+        assertEquals(List.of("1", "2", "3"), chain.stream().map(HistoryEntry::version).toList());
+        assertEquals(List.of(1L, 2L, 3L), chain.stream().map(HistoryEntry::seq).toList());
+        assertEquals(List.of(EntryState.SUCCESS, EntryState.SKIPPED, EntryState.SUCCESS),
+                chain.stream().map(HistoryEntry::state).toList());
+        assertEquals(1, neo4j.count("MATCH (:__StatestoreHistory)-[:HEAD]->(e:__StatestoreEntry {version: '3'}) "
+                + "RETURN count(e)"), "the head is the last entry");
+        assertEquals(2, things());
+    }
+
+    @Test
     @DisplayName("--group with a failing third unit leaves none of the three applied and no entry at all")
     void groupAllOrNothing() throws IOException {
         unit("V1__One.cypher", "CREATE (:Thing {n: 1});");

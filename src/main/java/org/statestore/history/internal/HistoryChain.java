@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -65,6 +66,31 @@ public final class HistoryChain {
             DELETE h
             CREATE (r)-[:HEAD]->(e)
             RETURN elementId(e) AS id, e AS entry""";
+
+    // As APPEND, for several entries in one round trip (a group's): they follow the chain's head in list order.
+    private static final String APPEND_ALL = ROOT_IF_MISSING + """
+            MATCH (r:__StatestoreHistory)
+            WITH r ORDER BY r.created_on LIMIT 1
+            SET r.last_seq = coalesce(r.last_seq, 0) + size($entries)
+            WITH r, r.last_seq - size($entries) AS base
+            OPTIONAL MATCH (r)-[h:HEAD]->(tail:__StatestoreEntry)
+            WITH r, base, h, coalesce(tail, r) AS prev
+            DELETE h
+            WITH r, base, prev
+            UNWIND range(0, size($entries) - 1) AS i
+            CREATE (e:__StatestoreEntry)
+            SET e = $entries[i].props, e.seq = base + i + 1,
+                e.installed_on = datetime.realtime() - duration({milliseconds: $entries[i].agoMs}),
+                e.state = $entries[i].state
+            WITH r, prev, i, e ORDER BY i
+            WITH r, prev, collect(e) AS es
+            FOREACH (i IN range(0, size(es) - 1) |
+                FOREACH (a IN CASE WHEN i = 0 THEN [prev] ELSE [es[i - 1]] END |
+                    FOREACH (b IN [es[i]] | CREATE (a)-[:NEXT]->(b))))
+            FOREACH (last IN [es[size(es) - 1]] | CREATE (r)-[:HEAD]->(last))
+            WITH es
+            UNWIND range(0, size(es) - 1) AS i
+            RETURN elementId(es[i]) AS id, es[i] AS entry ORDER BY i""";
 
     private static final String FINISH = """
             MATCH (e:__StatestoreEntry) WHERE elementId(e) = $id
@@ -193,16 +219,64 @@ public final class HistoryChain {
      */
     public HistoryEntry record(TransactionContext tx, NewEntry entry, FinishedRun run) {
         Map<String, Object> props = properties(entry);
-        props.put("execution_time_ms", run.elapsed().toMillis());
-        props.put("statements_done", run.statementsDone());
-        run.error().ifPresent(e -> {
-            props.put("error_code", e.code());
-            props.put("error_message", e.message());
-            props.put("failed_statement", e.statementIndex());
-        });
+        runProperties(props, run);
         var r = guarded(tx, APPEND, Map.of("props", props, "state", run.state().label(),
                 "agoMs", run.begunAgo().toMillis()), "the history root");
         return toEntry(r.get("id").asString(), r.get("entry"));
+    }
+
+    /** One entry of {@link #appendAll}: how its run ended, or that it was skipped or is a baseline. */
+    public record Append(NewEntry entry, EntryState state, Optional<FinishedRun> run) {
+
+        public Append {
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(run, "run");
+        }
+
+        /** A run that ended ({@code success} or {@code failed}). */
+        public static Append finished(NewEntry entry, FinishedRun run) {
+            return new Append(entry, run.state(), Optional.of(run));
+        }
+
+        /** A unit skipped by its precondition. */
+        public static Append skipped(NewEntry entry) {
+            return new Append(entry, EntryState.SKIPPED, Optional.empty());
+        }
+
+        /** A detected baseline. */
+        public static Append baseline(NewEntry entry) {
+            return new Append(entry, EntryState.BASELINE, Optional.empty());
+        }
+    }
+
+    /**
+     * Appends {@code entries} in this order inside the caller's transaction, behind the fence, in one round trip
+     * (a group's entries: one query for all of them rather than one each). Returns them as written.
+     */
+    public List<HistoryEntry> appendAll(TransactionContext tx, List<Append> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(entries.size());
+        for (Append a : entries) {
+            Map<String, Object> props = properties(a.entry());
+            long agoMs = 0;
+            if (a.run().isPresent()) {
+                FinishedRun run = a.run().get();
+                runProperties(props, run);
+                agoMs = run.begunAgo().toMillis();
+            }
+            rows.add(Map.of("props", props, "state", a.state().label(), "agoMs", agoMs));
+        }
+        Map<String, Object> all = new HashMap<>(fence.parameters());
+        all.put("entries", rows);
+        List<org.neo4j.driver.Record> written = tx.run(fence.clause() + APPEND_ALL, all).list();
+        if (written.size() != entries.size()) {
+            fence.check(tx);
+            throw new IllegalStateException("the history root not found");
+        }
+        return written.stream().map(r -> toEntry(r.get("id").asString(), r.get("entry"))).toList();
     }
 
     /** As {@link #record(TransactionContext, NewEntry, FinishedRun)}, in its own transaction (a failed run). */
@@ -232,11 +306,6 @@ public final class HistoryChain {
     /** Appends a {@code baseline} entry: the database already holds everything up to the entry's version. */
     public HistoryEntry recordBaseline(NewEntry entry) {
         return append(entry, EntryState.BASELINE);
-    }
-
-    /** As {@link #recordBaseline(NewEntry)}, inside the caller's transaction (a group's). */
-    public HistoryEntry recordBaseline(TransactionContext tx, NewEntry entry) {
-        return append(tx, entry, EntryState.BASELINE);
     }
 
     /** The {@code type} of entries copied from another tool's history; their checksums are that tool's. */
@@ -281,11 +350,6 @@ public final class HistoryChain {
     /** Appends a {@code skipped} entry: the unit's {@code // skip-unless:} precondition was not met. */
     public HistoryEntry recordSkipped(NewEntry entry) {
         return append(entry, EntryState.SKIPPED);
-    }
-
-    /** As {@link #recordSkipped(NewEntry)}, inside the caller's transaction (a group's). */
-    public HistoryEntry recordSkipped(TransactionContext tx, NewEntry entry) {
-        return append(tx, entry, EntryState.SKIPPED);
     }
 
     /** Creates the root when the database has none. Appends create it themselves; this is for an empty chain. */
@@ -415,6 +479,16 @@ public final class HistoryChain {
         p.put("failed", error == null ? null : error.statementIndex());
         var r = guarded(tx, FINISH, p, "history entry " + id);
         return toEntry(r.get("id").asString(), r.get("entry"));
+    }
+
+    private static void runProperties(Map<String, Object> props, FinishedRun run) {
+        props.put("execution_time_ms", run.elapsed().toMillis());
+        props.put("statements_done", run.statementsDone());
+        run.error().ifPresent(e -> {
+            props.put("error_code", e.code());
+            props.put("error_message", e.message());
+            props.put("failed_statement", e.statementIndex());
+        });
     }
 
     private static Map<String, Object> properties(NewEntry e) {

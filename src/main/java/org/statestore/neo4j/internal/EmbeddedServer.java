@@ -13,27 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
-import org.neo4j.configuration.connectors.HttpConnector;
-import org.neo4j.configuration.connectors.HttpsConnector;
-import org.neo4j.configuration.helpers.SocketAddress;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.graphdb.Label;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.QueryExecutionException;
-import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.neo4j.kernel.internal.Version;
 import org.statestore.neo4j.ConnectionException;
 import org.statestore.neo4j.Secret;
 
@@ -114,11 +95,11 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private final DatabaseManagementService dbms;
+    private final Neo4jEngine.Dbms dbms;
     private final Options options;
     private final InetSocketAddress boltAddress;
 
-    private EmbeddedServer(DatabaseManagementService dbms, Options options, InetSocketAddress boltAddress) {
+    private EmbeddedServer(Neo4jEngine.Dbms dbms, Options options, InetSocketAddress boltAddress) {
         this.dbms = dbms;
         this.options = options;
         this.boltAddress = boltAddress;
@@ -126,29 +107,27 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Starts the server; fails with {@link ConnectionException} (UNAVAILABLE) when the store cannot start. */
     public static EmbeddedServer start(Options options) {
+        Neo4jEngine engine = EngineLoader.engine();
         Path home = options.dataDir().toAbsolutePath().normalize();
         boolean existing = Files.isDirectory(systemDatabaseDir(home));
-        DatabaseManagementService dbms;
+        Neo4jEngine.Dbms dbms;
         try {
             createPrivateDirectory(home);
             createPrivateDirectory(importDir(home));
-            dbms = options.authEnabled() ? startWithPassword(home, options, existing) : build(home, options, true);
+            dbms = options.authEnabled() ? startWithPassword(engine, home, options, existing)
+                    : build(engine, home, options, true);
         } catch (RuntimeException | IOException e) {
             throw new ConnectionException(ConnectionException.Kind.UNAVAILABLE,
                     "cannot start the embedded Neo4j in " + home + ": " + scrub(rootMessage(e), options.password()));
         }
         try {
             if (options.authEnabled() && existing && options.passwordKind() == PasswordKind.PER_RUN) {
-                setPassword(dbms, options.password());
+                dbms.setPassword(options.password());
             }
-            GraphDatabaseService neo4j = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            if (!neo4j.isAvailable(Duration.ofMinutes(2).toMillis())) {
+            if (!dbms.awaitDefaultDatabase(Duration.ofMinutes(2))) {
                 throw new IllegalStateException("database neo4j did not become available");
             }
-            ConnectorPortRegister ports = ((GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))
-                    .getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
-            var bound = ports.getLocalAddress(ConnectorType.BOLT);
-            return new EmbeddedServer(dbms, options, new InetSocketAddress(bound.getHost(), bound.getPort()));
+            return new EmbeddedServer(dbms, options, dbms.boltAddress());
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw new ConnectionException(ConnectionException.Kind.UNAVAILABLE,
@@ -160,7 +139,7 @@ public final class EmbeddedServer implements AutoCloseable {
      * Puts the password in the initial password file, then starts (first without Bolt for a GIVEN password on an
      * existing store). A lock held meanwhile keeps two processes starting the same store from swapping files.
      */
-    private static DatabaseManagementService startWithPassword(Path home, Options options, boolean existing)
+    private static Neo4jEngine.Dbms startWithPassword(Neo4jEngine engine, Path home, Options options, boolean existing)
             throws IOException {
         Path authDir = authDir(home);
         createPrivateDirectory(authDir.getParent());
@@ -172,14 +151,14 @@ public final class EmbeddedServer implements AutoCloseable {
             try {
                 initial.write(options.password(), new SecureRandom());
                 if (existing && options.passwordKind() == PasswordKind.GIVEN) {
-                    DatabaseManagementService setup = build(home, options, false);
+                    Neo4jEngine.Dbms setup = build(engine, home, options, false);
                     try {
-                        setPassword(setup, options.password());
+                        setup.setPassword(options.password());
                     } finally {
                         setup.shutdown();
                     }
                 }
-                return build(home, options, true);
+                return build(engine, home, options, true);
             } finally {
                 initial.delete();
             }
@@ -194,59 +173,8 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static DatabaseManagementService build(Path home, Options options, boolean bolt) {
-        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, bolt)
-                .setConfig(BoltConnector.listen_address, new SocketAddress(options.listenHost(), options.boltPort()))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, options.authEnabled())
-                // Named, so the initial password file is written where the system database reads it.
-                .setConfig(GraphDatabaseInternalSettings.auth_store_directory, authDir(home))
-                // LOAD CSV reads no local files: the embedded default lets file:/// read anything this process
-                // can (as root, /etc/shadow), for whoever reaches the port. The root is a second lock.
-                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
-                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir(home))
-                .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes())
-                // The defaults preallocate files and wait 10 s at shutdown for Bolt clients; a CLI needs neither.
-                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ZERO)
-                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO);
-        if (options.passwordKind() == PasswordKind.PER_RUN) {
-            builder.setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0);
-        }
-        return builder.build();
-    }
-
-    /**
-     * Sets neo4j's password through the embedded API, which needs no login. It writes the user node's
-     * credentials in the system database, the two properties Neo4j's own initial-password update writes:
-     * {@code ALTER USER} does the same but, as the process's first administration command, costs about 2 s of
-     * CPU in Cypher's planner on a command that takes a few. Should the node not look as expected (another
-     * Neo4j version), {@code ALTER USER} does it.
-     */
-    private static void setPassword(DatabaseManagementService dbms, Secret password) {
-        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        try (Transaction tx = system.beginTx()) {
-            Node user = tx.findNode(Label.label("User"), "name", "neo4j");
-            if (user != null && user.getProperty("credentials", null) instanceof String stored
-                    && stored.startsWith("SHA-256,") && user.hasProperty("passwordChangeRequired")) {
-                user.setProperty("credentials", PasswordHash.of(password, new SecureRandom()));
-                user.setProperty("passwordChangeRequired", false);
-                tx.commit();
-                return;
-            }
-        }
-        try {
-            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password.reveal()));
-        } catch (QueryExecutionException e) {
-            // The initial password file set it while the system database started (the store had the default).
-            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
-                throw new IllegalStateException("cannot set the password of user neo4j: " + rootMessage(e));
-            }
-        }
+    private static Neo4jEngine.Dbms build(Neo4jEngine engine, Path home, Options options, boolean bolt) {
+        return engine.start(home, options, authDir(home), importDir(home), bolt);
     }
 
     /** Creates {@code dir} readable by this account only when it is missing (its parents as usual). */
@@ -267,7 +195,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     static Path systemDatabaseDir(Path home) {
-        return home.resolve("data").resolve("databases").resolve(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        return home.resolve("data").resolve("databases").resolve("system");
     }
 
     /** Neo4j's default {@code internal.server.directories.auth}: {@code data/dbms}. */
@@ -299,7 +227,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** The Neo4j version of the embedded server. */
     public static String neo4jVersion() {
-        return Version.getNeo4jVersion();
+        return EngineLoader.engine().version();
     }
 
     @Override
@@ -307,7 +235,8 @@ public final class EmbeddedServer implements AutoCloseable {
         dbms.shutdown();
     }
 
-    static String rootMessage(Throwable e) {
+    /** The first line of the innermost cause's message (Neo4j wraps its reasons deeply). */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import org.neo4j.cli.AdminTool;
-import org.neo4j.cli.ExecutionContext;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
-
 /**
  * Neo4j's own admin tool ({@code neo4j-admin}), which ships inside the embedded server, run in-process on
  * a stopped store with an empty configuration of its own and its output captured, so it never prints
@@ -56,9 +52,8 @@ public final class Neo4jAdmin {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code;
             try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-                 DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-                code = AdminTool.execute(new ExecutionContext(home, conf, o, e, fs), args);
+                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                code = EngineLoader.engine().admin(home, conf, o, e, args);
             }
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {

@@ -14,7 +14,7 @@ import org.statestore.neo4j.Secret;
  * {@code neo4j-admin dbms set-initial-password} and {@code ALTER USER} write). The same text appears in the
  * initial password file and in the {@code credentials} of the system database's user node.
  */
-final class PasswordHash {
+public final class PasswordHash {
 
     static final int ITERATIONS = 1024;
     private static final int SALT_BYTES = 32;
@@ -23,7 +23,7 @@ final class PasswordHash {
     }
 
     /** The stored form of {@code password} with a fresh salt. */
-    static String of(Secret password, SecureRandom random) {
+    public static String of(Secret password, SecureRandom random) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         return "SHA-256," + HexFormat.of().formatHex(hash(password, salt)) + "," + HexFormat.of().formatHex(salt)

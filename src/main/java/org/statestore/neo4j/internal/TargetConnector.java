@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -40,17 +41,22 @@ public final class TargetConnector {
 
     private final Consumer<String> log;
     private final Clock clock;
-    private final SecureRandom random;
+    /** Made when the embedded store needs a password: seeding one is a cost a remote run need not pay. */
+    private final Supplier<SecureRandom> random;
 
     /** {@code random} draws the embedded store's password for each run. */
     public TargetConnector(Consumer<String> log, Clock clock, SecureRandom random) {
+        this(log, clock, () -> random);
+    }
+
+    private TargetConnector(Consumer<String> log, Clock clock, Supplier<SecureRandom> random) {
         this.log = log;
         this.clock = clock;
         this.random = random;
     }
 
     public TargetConnector(Consumer<String> log, Clock clock) {
-        this(log, clock, new SecureRandom());
+        this(log, clock, SecureRandom::new);
     }
 
     public TargetConnector(Consumer<String> log) {
@@ -58,25 +64,15 @@ public final class TargetConnector {
     }
 
     public Neo4jTarget open(ConnectionSettings settings) {
-        if (settings.isEmbedded() && !embeddedAvailable()) {
-            throw new ConnectionException(ConnectionException.Kind.UNAVAILABLE, "no database URL was given and the "
-                    + "embedded Neo4j is not on the class path (org.neo4j:neo4j is an optional dependency); "
-                    + "set NEO4J_URL, or add org.neo4j:neo4j to use the embedded store");
-        }
         return settings.isEmbedded() ? openEmbedded(settings) : openRemote(settings);
     }
 
     /**
-     * Whether the embedded server's classes are present. Applications that embed statestore get the driver
-     * but not the server; only the embedded branch touches {@link EmbeddedServer}, so remote runs never load it.
+     * Whether an embedded server is there to start. Applications that embed statestore get the driver but not
+     * the server; only the embedded branch touches {@link EmbeddedServer}, so remote runs never load it.
      */
     public static boolean embeddedAvailable() {
-        try {
-            Class.forName("org.neo4j.dbms.api.DatabaseManagementService", false, TargetConnector.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return EngineLoader.available();
     }
 
     /**
@@ -84,7 +80,7 @@ public final class TargetConnector {
      * never stored), so other local users cannot use the store while the command runs.
      */
     private Neo4jTarget openEmbedded(ConnectionSettings settings) {
-        Secret password = Secret.random(random);
+        Secret password = Secret.random(random.get());
         EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Options.shortLived(settings.dataDir(), password));
         Driver driver = null;
         try {
