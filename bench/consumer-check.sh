@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks what an application that depends on statestore gets: the engine and the driver, never the
-# embedded Neo4j server (org.neo4j:neo4j is optional), and that the engine runs without it.
+# embedded Neo4j server (org.neo4j:neo4j is provided), and that the engine runs without it.
 # Not part of the test suite: it installs the artifact into the local Maven repository.
 #   bench/consumer-check.sh            # offline (-o) once dependencies are cached
 set -euo pipefail

@@ -27,7 +27,10 @@ echo "bench: building (mvn test-compile) ..." >&2
 mvn -B -q -Dstyle.color=never -DskipTests test-compile >&2
 mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$root/target/bench-classpath.txt" >&2
-cp="$root/target/classes:$root/target/test-classes:$(cat "$root/target/bench-classpath.txt")"
+# The embedded Neo4j is a provided dependency: its class path joins the runtime one, as in the tests.
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=provided \
+    -Dmdep.outputFile="$root/target/bench-classpath-embedded.txt" >&2
+cp="$root/target/classes:$root/target/test-classes:$(cat "$root/target/bench-classpath.txt"):$(cat "$root/target/bench-classpath-embedded.txt")"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 main=org.statestore.alchemiscale.NetworkMarkBench
 results="$work/results.txt"

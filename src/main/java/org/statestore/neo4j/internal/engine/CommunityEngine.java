@@ -118,6 +118,13 @@ public final class CommunityEngine implements Neo4jEngine {
          */
         @Override
         public void setPassword(Secret password) {
+            withOwnLoader(() -> {
+                setPasswordHere(password);
+                return null;
+            });
+        }
+
+        private void setPasswordHere(Secret password) {
             GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
             try (Transaction tx = system.beginTx()) {
                 Node user = tx.findNode(Label.label("User"), "name", "neo4j");
@@ -143,7 +150,10 @@ public final class CommunityEngine implements Neo4jEngine {
 
         @Override
         public void shutdown() {
-            dbms.shutdown();
+            withOwnLoader(() -> {
+                dbms.shutdown();
+                return null;
+            });
         }
     }
 }
