@@ -186,15 +186,8 @@ if [ -d "$nm_home" ]; then
   mkdir -p "$work/units"
   for v in $(seq 1 200); do echo "CREATE (:Bench {v: $v});" > "$work/units/V${v}__Bench_$v.cypher"; done
   chmod -R a+rX "$work/units"
-  # The peer as bench/migrate.sh runs it: the newest release that resolves here (its CLI and core jars; their
-  # parent POM is not served, so no transitive resolution) on the runtime the build copies for the import test.
-  peer_version="${PEER_VERSION:-2.19.2}"
-  mkdir -p "$work/peer"
-  for a in neo4j-migrations-cli neo4j-migrations; do
-    (cd "$work" && mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="eu.michael-simons.neo4j:$a:$peer_version" \
-      -DoutputDirectory="$work/peer" >&2)
-  done
-  find "$nm_home" -name '*.jar' ! -name 'neo4j-migrations*' -exec cp {} "$work/peer/" \;
+  # The peer as bench/migrate.sh runs it (bench/peer-cli.sh).
+  peer_version="$(bash bench/peer-cli.sh "$work/peer")"
   nm_cmd=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work/peer/*" ac.simons.neo4j.migrations.cli.MigrationsCli
     --address "$NEO4J_URL" --username neo4j --password "$NEO4J_PASS" --location "file:$work/units" apply)
   units=(migrate up --no-bundled -l /units)

@@ -14,7 +14,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-5}"
-peer_version="${PEER_VERSION:-2.19.2}"
 cd "$root"
 [ -f target/statestore.jar ] && [ -d target/neo4j-migrations-cli ] || mvn -B -q -Dstyle.color=never -DskipTests package
 work="$(mktemp -d)"
@@ -31,15 +30,8 @@ for home in /usr/lib/jvm/*/; do
 done
 [ "$feature" -ge 25 ] || { say "no JDK 25+ under /usr/lib/jvm"; exit 1; }
 
-# The peer: its CLI and core jars of $peer_version from Maven Central, on the runtime the build copies for the
-# import test (driver 5.28, Netty 4.1; the release's parent POM is not served here, so no transitive resolution).
-mkdir -p "$work/peer"
-for a in neo4j-migrations-cli neo4j-migrations; do
-  # Outside any project: there the missing parent POM is only a warning, and the jar is copied.
-  (cd "$work" && mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="eu.michael-simons.neo4j:$a:$peer_version" \
-    -DoutputDirectory="$work/peer" >&2)
-done
-find target/neo4j-migrations-cli -name '*.jar' ! -name 'neo4j-migrations*' -exec cp {} "$work/peer/" \;
+# The peer (bench/peer-cli.sh: the neo4j-migrations CLI of PEER_VERSION, default the newest that resolves here).
+peer_version="$(bash bench/peer-cli.sh "$work/peer")"
 
 # The limit client, compiled once against the driver statestore ships.
 mkdir -p "$work/limit"

@@ -3,7 +3,7 @@ package org.statestore.cli;
 import org.neo4j.driver.Driver;
 import org.statestore.Statestore;
 import org.statestore.neo4j.internal.EmbeddedServer;
-import org.statestore.neo4j.internal.TargetConnector;
+import org.statestore.neo4j.internal.EngineLoader;
 
 import picocli.CommandLine.IVersionProvider;
 
@@ -15,7 +15,7 @@ final class VersionInfo implements IVersionProvider {
         return new String[] {
             "statestore " + Statestore.toolVersion(),
             "neo4j-java-driver " + packageVersion(Driver.class),
-            TargetConnector.embeddedAvailable() ? "embedded Neo4j " + EmbeddedServer.neo4jVersion()
+            EngineLoader.available() ? "embedded Neo4j " + EmbeddedServer.neo4jVersion()
                     : "embedded Neo4j: not installed (remote databases only)",
             "Java " + System.getProperty("java.version"),
         };

@@ -68,14 +68,6 @@ public final class TargetConnector {
     }
 
     /**
-     * Whether an embedded server is there to start. Applications that embed statestore get the driver but not
-     * the server; only the embedded branch touches {@link EmbeddedServer}, so remote runs never load it.
-     */
-    public static boolean embeddedAvailable() {
-        return EngineLoader.available();
-    }
-
-    /**
      * Starts the embedded store with a password drawn for this run, known only to this process (never logged,
      * never stored), so other local users cannot use the store while the command runs.
      */
